@@ -1,0 +1,99 @@
+"""Admin forms."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from youthportal.accounts.ages import COUNTRY_NAMES
+from youthportal.accounts.forms import EMAIL_MESSAGE
+from youthportal.accounts.labels import ROLE_LABELS
+from youthportal.accounts.models import InstitutionKind, Role
+from youthportal.core.forms import REQUIRED, Form, OnceForm, no_control_characters, strip
+
+INSTITUTION_KIND_LABELS = {
+    InstitutionKind.MINISTRY: _l("Ministry"),
+    InstitutionKind.PARLIAMENT_COMMITTEE: _l("Parliament committee"),
+    InstitutionKind.AGENCY: _l("Agency"),
+    InstitutionKind.MUNICIPALITY: _l("Municipality"),
+    InstitutionKind.REGULATOR: _l("Regulator"),
+    InstitutionKind.OTHER: _l("Other"),
+}
+
+ADULT_ROLES = [r for r in Role if r != Role.YOUTH]
+
+
+def _reason_field():
+    return TextAreaField(
+        _l("Reason (kept in the audit log)"),
+        filters=[strip],
+        validators=[DataRequired(message=REQUIRED), Length(max=500), no_control_characters],
+    )
+
+
+class SuspendForm(Form):
+    reason = _reason_field()
+    submit = SubmitField(_l("Suspend"))
+
+
+class ReinstateForm(Form):
+    reason = _reason_field()
+    submit = SubmitField(_l("Reinstate"))
+
+
+class RoleForm(Form):
+    role = SelectField(_l("New role"), choices=[(r.value, ROLE_LABELS[r]) for r in ADULT_ROLES])
+    institution = SelectField(
+        _l("Institution (for policy-makers)"), coerce=int, validators=[Optional()]
+    )
+    reason = _reason_field()
+    submit = SubmitField(_l("Change role"))
+
+
+class InviteAdultForm(OnceForm):
+    email = EmailField(
+        _l("E-mail"),
+        filters=[strip],
+        validators=[DataRequired(message=REQUIRED), Email(message=EMAIL_MESSAGE), Length(max=254)],
+    )
+    role = SelectField(_l("Role"), choices=[(r.value, ROLE_LABELS[r]) for r in ADULT_ROLES])
+    institution = SelectField(
+        _l("Institution (for policy-makers)"), coerce=int, validators=[Optional()]
+    )
+    submit = SubmitField(_l("Send the invitation"))
+
+
+class InstitutionForm(OnceForm):
+    name = StringField(
+        _l("Name"),
+        filters=[strip],
+        validators=[DataRequired(message=REQUIRED), Length(min=2, max=160), no_control_characters],
+    )
+    kind = SelectField(
+        _l("Kind"), choices=[(k.value, label) for k, label in INSTITUTION_KIND_LABELS.items()]
+    )
+    country = SelectField(
+        _l("Country"), choices=[(code, name) for code, name in COUNTRY_NAMES.items()]
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class UserFilterForm(Form):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), filters=[strip], validators=[Optional(), Length(max=80)])
+    role = SelectField(
+        _l("Role"),
+        choices=[("", _l("All roles"))] + [(r.value, ROLE_LABELS[r]) for r in Role],
+        validators=[Optional()],
+    )
+
+
+class AuditFilterForm(Form):
+    class Meta:
+        csrf = False
+
+    action = SelectField(_l("Action"), validators=[Optional()])
+    actor = StringField(
+        _l("Who (login name)"), filters=[strip], validators=[Optional(), Length(max=40)]
+    )

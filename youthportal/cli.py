@@ -1,0 +1,134 @@
+"""The `youthportal` command: a Flask CLI group bound to the app factory."""
+
+import threading
+import time
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from youthportal.extensions import db
+
+
+def upgrade_database() -> None:
+    from flask_migrate import upgrade
+
+    upgrade(directory=current_app.extensions["migrate"].directory)
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command():
+    """Create or upgrade the database schema (Alembic migrations)."""
+    upgrade_database()
+    click.echo("Database is up to date.")
+
+
+@click.command("send-mail")
+@click.option("--loop", is_flag=True, help="Keep delivering every 30 seconds.")
+@with_appcontext
+def send_mail_command(loop):
+    """Deliver due messages from the outbox (safe to run from cron)."""
+    from youthportal.notifications.mail import deliver_due
+
+    while True:
+        sent, failed = deliver_due()
+        click.echo(f"sent {sent}, failed {failed}")
+        if not loop:
+            break
+        time.sleep(30)
+
+
+@click.command("create-user")
+@click.option("--login", "login_name", required=True)
+@click.option("--name", "display_name", required=True)
+@click.option("--email", required=True)
+@click.option(
+    "--role",
+    type=click.Choice(["facilitator", "safeguarding_lead", "policy_maker", "admin"]),
+    required=True,
+)
+@click.option("--institution-id", type=int, default=None)
+@click.password_option()
+@with_appcontext
+def create_user_command(login_name, display_name, email, role, institution_id, password):
+    """Create an adult account (young people join with an invite code)."""
+    from youthportal.accounts import services
+    from youthportal.accounts.models import Role
+    from youthportal.accounts.passwords import password_problems
+    from youthportal.core import audit
+
+    problems = password_problems(password, related=(login_name, display_name))
+    if problems:
+        raise click.UsageError(" ".join(problems))
+    if services.login_taken(login_name) or services.email_taken(email):
+        raise click.UsageError("login name or e-mail already in use")
+    user = services.create_adult(
+        login_name=login_name,
+        display_name=display_name,
+        email=email,
+        password=password,
+        role=Role(role),
+        institution_id=institution_id,
+    )
+    audit.record(None, "admin.user_created", user, role=role)
+    db.session.commit()
+    click.echo(f"Created {role} {user.login_name} (id {user.id}).")
+
+
+def _mail_loop(app, stop: threading.Event) -> None:
+    from youthportal.notifications.mail import deliver_due
+
+    while not stop.wait(5):
+        with app.app_context():
+            try:
+                deliver_due()
+            except Exception:  # keep the demo server's delivery loop alive
+                app.logger.exception("mail delivery failed")
+            finally:
+                db.session.remove()
+
+
+@click.command("demo")
+@click.option("--serve/--no-serve", default=True, help="Start the web server after seeding.")
+@click.option("--port", default=5000, show_default=True)
+@with_appcontext
+def demo_command(serve, port):
+    """Create the database, seed demo data (idempotent), print the logins and serve."""
+    from youthportal.demo import DEMO_PASSWORD, seed_demo
+
+    upgrade_database()
+    logins = seed_demo()
+    db.session.commit()
+    click.echo("\nDemo accounts (password for all: %s):" % DEMO_PASSWORD)
+    for role, login in logins:
+        click.echo(f"  {role:<28} {login}")
+    click.echo(
+        "\nThe admin and safeguarding lead set up two-step sign-in at their first sign-in."
+        "\nE-mails are written to instance/outbox/.\n"
+    )
+    if serve:
+        app = current_app._get_current_object()
+        stop = threading.Event()
+        threading.Thread(target=_mail_loop, args=(app, stop), daemon=True).start()
+        click.echo(f"Serving on http://127.0.0.1:{port}")
+        try:
+            app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+        finally:
+            stop.set()
+
+
+def register_commands(app) -> None:
+    for command in (init_db_command, send_mail_command, create_user_command, demo_command):
+        app.cli.add_command(command)
+
+
+def _create_app():
+    from youthportal import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True)
+def main():
+    """Manage the Youth Portal."""

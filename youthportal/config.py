@@ -1,0 +1,110 @@
+"""Defaults. Overridden by instance/config.py, then YOUTHPORTAL_* environment variables.
+
+Only values that are safe to show live here; secrets come from the instance folder or the
+environment (production refuses to start without SECRET_KEY).
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Set to "production" in deployments: enables Secure cookies, HSTS and the secret-key check.
+ENV = "development"
+
+SQLALCHEMY_DATABASE_URI = None  # None -> sqlite:///<instance>/youthportal.sqlite3
+SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+
+# 1 MiB is plenty for any form of this portal; bigger bodies get 413.
+MAX_CONTENT_LENGTH = 1024 * 1024
+MAX_FORM_MEMORY_SIZE = 512 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = False  # forced True when ENV == "production"
+SESSION_COOKIE_NAME = "yp_session"
+PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+REMEMBER_COOKIE_DURATION = timedelta(days=14)
+REMEMBER_COOKIE_HTTPONLY = True
+REMEMBER_COOKIE_SAMESITE = "Lax"
+
+# Idle timeouts (minutes of inactivity before the session ends).
+IDLE_TIMEOUT_YOUTH_MINUTES = 30
+IDLE_TIMEOUT_ADULT_MINUTES = 120
+
+# CSRF tokens outlive a long drafting session (seconds).
+WTF_CSRF_TIME_LIMIT = 8 * 3600
+
+BABEL_DEFAULT_LOCALE = "sq"
+BABEL_DEFAULT_TIMEZONE = "Europe/Tirane"
+BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
+LANGUAGES = {
+    "sq": "Shqip",
+    "en": "English",
+    "sr_Latn": "Srpski",
+    "mk": "Македонски",
+    "bs": "Bosanski",
+}
+
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_HEADERS_ENABLED = False
+RATELIMIT_STRATEGY = "moving-window"
+# Sign-in attempts: per login name and per client address.
+LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
+LOGIN_LIMIT_PER_ADDRESS = "30 per 15 minutes"
+
+# Digital consent age per country (ISO 3166-1 alpha-2; XK for Kosovo).
+CONSENT_AGE = {"AL": 16, "XK": 16, "RS": 15, "MK": 14, "BA": 16, "ME": 16}
+COUNTRIES = ["AL", "XK", "RS", "MK", "BA", "ME"]
+DEFAULT_COUNTRY = "AL"
+CONSENT_TOKEN_MAX_AGE_DAYS = 14
+ADULT_INVITATION_MAX_AGE_DAYS = 7
+PASSWORD_RESET_MAX_AGE_HOURS = 2
+
+# Quiet hours for young people: nothing is delivered to them in this window (local time).
+QUIET_HOURS_START = 21
+QUIET_HOURS_END = 8
+
+# Helplines shown on the help page and wherever a child may need them, per country.
+# "ALL" entries are shown everywhere. Operators confirm their own country's lines.
+HELPLINES = {
+    "ALL": [
+        {"name": "112", "number": "112", "kind": "emergency"},
+    ],
+    "AL": [
+        {"name": "ALO 116 111", "number": "116 111", "kind": "child_helpline"},
+        {"name": "iSIGURT.al", "url": "https://isigurt.al", "kind": "report_form"},
+    ],
+    "XK": [
+        {"name": "116 111", "number": "116 111", "kind": "child_helpline"},
+    ],
+    "RS": [
+        {"name": "19833", "number": "19833", "kind": "online_safety"},
+    ],
+    "BA": [
+        {"name": "Plavi telefon", "number": "080 05 03 05", "kind": "child_helpline"},
+        {"name": "sigurnodijete.ba", "url": "https://sigurnodijete.ba", "kind": "report_form"},
+    ],
+    "ME": [],
+    "MK": [],
+}
+
+CONTACT_EMAIL = "privacy@youthportal.example"
+
+# Mail: "file" writes to instance/outbox/ (development); "smtp" delivers.
+MAIL_BACKEND = "file"
+MAIL_FROM = "Youth Portal <no-reply@youthportal.example>"
+MAIL_SMTP_HOST = "localhost"
+MAIL_SMTP_PORT = 587
+MAIL_SMTP_USERNAME = None
+MAIL_SMTP_PASSWORD = None
+MAIL_SMTP_STARTTLS = True
+MAIL_MAX_ATTEMPTS = 8
+# Absolute base URL used in e-mailed links (guardian consent, invitations, resets).
+BASE_URL = "http://127.0.0.1:5000"
+
+# Argon2 cost; the tests lower it.
+ARGON2_TIME_COST = 3
+ARGON2_MEMORY_COST = 65536
+
+PER_PAGE = 25

@@ -1,0 +1,55 @@
+"""The audit log: who did what, to what, when and why. Services call record(); views commit."""
+
+from flask_babel import lazy_gettext as _l
+
+from youthportal.core.models import AuditLog
+from youthportal.extensions import db
+
+ACTION_LABELS = {
+    "account.joined": _l("Joined with an invite code"),
+    "account.deleted": _l("Deleted their account"),
+    "account.password_changed": _l("Changed their password"),
+    "account.two_step_enabled": _l("Turned on two-step sign-in"),
+    "account.two_step_disabled": _l("Turned off two-step sign-in"),
+    "consent.requested": _l("Guardian consent requested"),
+    "consent.resent": _l("Guardian consent e-mail sent again"),
+    "consent.accepted": _l("Guardian consent given"),
+    "consent.declined": _l("Guardian consent declined; account deleted"),
+    "consent.paper_recorded": _l("Paper consent form recorded"),
+    "group.created": _l("Group created"),
+    "invite.created": _l("Invite code created"),
+    "invite.revoked": _l("Invite code revoked"),
+    "roster.created": _l("Class roster created"),
+    "member.password_reset": _l("One-time password issued to a member"),
+    "member.parliamentarian": _l("Parliamentarian term set"),
+    "member.champion": _l("Youth Champion badge changed"),
+    "admin.user_suspended": _l("User suspended"),
+    "admin.user_reinstated": _l("User reinstated"),
+    "admin.role_changed": _l("Role changed"),
+    "admin.invitation_sent": _l("Adult invited"),
+    "admin.invitation_accepted": _l("Invitation accepted"),
+    "admin.user_created": _l("User created from the command line"),
+    "admin.institution_created": _l("Institution created"),
+    "admin.institution_updated": _l("Institution updated"),
+    "admin.setting_changed": _l("Setting changed"),
+}
+
+
+def record(actor, action: str, target=None, reason: str | None = None, **details) -> AuditLog:
+    if action not in ACTION_LABELS:
+        raise ValueError(f"unknown audit action {action!r}")
+    entry = AuditLog(
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        target_type=type(target).__name__ if target is not None else None,
+        target_id=getattr(target, "id", None),
+        reason=reason or None,
+        details=details,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))

@@ -1,0 +1,53 @@
+"""Base form: every message, WTForms' own included, comes from our translation catalogues."""
+
+import re
+
+from flask_babel import get_translations
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.validators import ValidationError
+
+from youthportal.core.once import OnceField
+
+# WTForms' built-in messages, listed so that extraction puts them in our catalogues.
+WTFORMS_MESSAGES = (
+    _l("Not a valid choice."),
+    _l("Not a valid integer value."),
+    _l("Not a valid date value."),
+    _l("Invalid Choice: could not coerce."),
+    _l("This field is required."),
+)
+REQUIRED = _l("This field is required.")
+
+
+class _BabelTranslations:
+    def gettext(self, string):
+        return get_translations().ugettext(string)
+
+    def ngettext(self, singular, plural, n):
+        return get_translations().ungettext(singular, plural, n)
+
+
+class Form(FlaskForm):
+    class Meta:
+        def get_translations(self, form):
+            return _BabelTranslations()
+
+
+class OnceForm(Form):
+    """A form whose successful submission can happen only once (see core/once.py)."""
+
+    once = OnceField()
+
+
+class StripWhitespace:
+    def __call__(self, value):
+        return value.strip() if isinstance(value, str) else value
+
+
+strip = StripWhitespace()
+
+
+def no_control_characters(form, field):
+    if field.data and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", field.data):
+        raise ValidationError(_l("Please remove special invisible characters."))

@@ -1,0 +1,39 @@
+"""Double-submission guard: each rendered form carries a one-time token.
+
+The token is claimed (inserted, primary key) in the same transaction as the change the form
+makes, so a second POST of the same form (double click, back button, replay) changes nothing.
+"""
+
+import secrets
+
+from sqlalchemy.exc import IntegrityError
+from wtforms import HiddenField
+
+from youthportal.core.models import FormSubmission
+from youthportal.extensions import db
+
+
+class AlreadySubmitted(Exception):
+    pass
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class OnceField(HiddenField):
+    """Hidden field pre-filled with a fresh token each time the form is rendered."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", new_token)
+        super().__init__(*args, **kwargs)
+
+
+def claim(token: str | None) -> None:
+    if not token or len(token) > 64:
+        raise AlreadySubmitted
+    try:
+        with db.session.begin_nested():
+            db.session.add(FormSubmission(token=token))
+    except IntegrityError as exc:
+        raise AlreadySubmitted from exc

@@ -1,0 +1,144 @@
+"""Who may see or do what: one vocabulary of small named rules.
+
+Views declare what they need with @require(rule); templates use the same predicates through
+`can` to hide buttons; tests walk a role-by-route matrix over them. Objects a user may not
+know exist answer 404 (see `visible_or_404`); forbidden actions answer 403.
+"""
+
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+
+from youthportal.accounts.models import AccountStatus, GroupMember, MemberRole, Role
+from youthportal.extensions import db
+
+FACILITATOR_ROLES = frozenset({Role.FACILITATOR, Role.SAFEGUARDING_LEAD})
+ADULT_ROLES = frozenset(Role) - {Role.YOUTH}
+TWO_STEP_REQUIRED_ROLES = frozenset({Role.ADMIN, Role.SAFEGUARDING_LEAD})
+
+
+def is_signed_in(user) -> bool:
+    return bool(user and user.is_authenticated)
+
+
+def is_youth(user) -> bool:
+    return is_signed_in(user) and user.role == Role.YOUTH
+
+
+def is_adult(user) -> bool:
+    return is_signed_in(user) and user.role in ADULT_ROLES
+
+
+def is_facilitator(user) -> bool:
+    return is_signed_in(user) and user.role in FACILITATOR_ROLES
+
+
+def is_safeguarding_lead(user) -> bool:
+    return is_signed_in(user) and user.role == Role.SAFEGUARDING_LEAD
+
+
+def is_admin(user) -> bool:
+    return is_signed_in(user) and user.role == Role.ADMIN
+
+
+def is_policy_maker(user) -> bool:
+    return is_signed_in(user) and user.role == Role.POLICY_MAKER
+
+
+def can_write(user) -> bool:
+    """Writing, voting and editing the profile wait for guardian consent."""
+    return is_signed_in(user) and user.status == AccountStatus.ACTIVE
+
+
+def is_parliamentarian(user, today=None) -> bool:
+    from datetime import date
+
+    today = today or date.today()
+    return (
+        is_youth(user)
+        and user.parliament_term_start is not None
+        and user.parliament_term_start <= today
+        and (user.parliament_term_end is None or today <= user.parliament_term_end)
+    )
+
+
+def requires_two_step(user) -> bool:
+    return is_signed_in(user) and user.role in TWO_STEP_REQUIRED_ROLES
+
+
+def facilitates_group(user, group) -> bool:
+    if not is_facilitator(user):
+        return False
+    return (
+        db.session.scalar(
+            select(GroupMember.user_id).where(
+                GroupMember.group_id == group.id,
+                GroupMember.user_id == user.id,
+                GroupMember.role == MemberRole.FACILITATOR,
+            )
+        )
+        is not None
+    )
+
+
+def facilitates_member(user, member) -> bool:
+    """A facilitator may act on a young person who belongs to one of their groups."""
+    if not is_facilitator(user) or not is_youth(member):
+        return False
+    mine = select(GroupMember.group_id).where(
+        GroupMember.user_id == user.id, GroupMember.role == MemberRole.FACILITATOR
+    )
+    return (
+        db.session.scalar(
+            select(GroupMember.user_id)
+            .where(GroupMember.user_id == member.id, GroupMember.group_id.in_(mine))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+RULES = {
+    "signed_in": is_signed_in,
+    "youth": is_youth,
+    "adult": is_adult,
+    "facilitator": is_facilitator,
+    "admin": is_admin,
+    "policy_maker": is_policy_maker,
+    "safeguarding_lead": is_safeguarding_lead,
+    "write": can_write,
+}
+
+
+def can(rule: str, *args) -> bool:
+    return RULES[rule](current_user, *args)
+
+
+def require(rule: str):
+    """View decorator: 401 handling is left to Flask-Login; a signed-in user without the rule
+    gets 403."""
+    predicate = RULES[rule]
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                from youthportal.extensions import login_manager
+
+                return login_manager.unauthorized()
+            if not predicate(current_user):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def get_or_404(model, ident):
+    obj = db.session.get(model, ident)
+    if obj is None:
+        abort(404)
+    return obj

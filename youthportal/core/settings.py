@@ -1,0 +1,82 @@
+"""Settings an admin may change at run time (never secrets). Read once per request."""
+
+from dataclasses import dataclass
+
+from flask import current_app, g, has_request_context
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from youthportal.core.models import Setting
+from youthportal.extensions import db
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    label: object
+    kind: type
+    default: object  # a callable reading config, so defaults follow instance config
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+def _consent_default(country):
+    return lambda: current_app.config["CONSENT_AGE"].get(country, 16)
+
+
+SPECS: dict[str, SettingSpec] = {
+    **{
+        f"consent_age_{country}": SettingSpec(
+            label=label, kind=int, default=_consent_default(country), minimum=13, maximum=18
+        )
+        for country, label in {
+            "AL": _l("Digital consent age in Albania"),
+            "XK": _l("Digital consent age in Kosovo"),
+            "RS": _l("Digital consent age in Serbia"),
+            "BA": _l("Digital consent age in Bosnia and Herzegovina"),
+            "ME": _l("Digital consent age in Montenegro"),
+            "MK": _l("Digital consent age in North Macedonia"),
+        }.items()
+    },
+    "contact_email": SettingSpec(
+        label=_l("Contact address shown in the privacy notice"),
+        kind=str,
+        default=lambda: current_app.config["CONTACT_EMAIL"],
+    ),
+}
+
+
+def _stored() -> dict[str, str]:
+    if has_request_context() and "settings" in g:
+        return g.settings
+    rows = {row.key: row.value for row in db.session.scalars(select(Setting))}
+    if has_request_context():
+        g.settings = rows
+    return rows
+
+
+def get(key: str):
+    spec = SPECS[key]
+    raw = _stored().get(key)
+    if raw is None:
+        return spec.default()
+    try:
+        return spec.kind(raw)
+    except ValueError:
+        return spec.default()
+
+
+def put(key: str, value) -> bool:
+    """Returns True when the value changed."""
+    spec = SPECS[key]
+    value = str(spec.kind(value))
+    row = db.session.get(Setting, key)
+    if row is not None and row.value == value:
+        return False
+    if row is None:
+        db.session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    db.session.flush()
+    if has_request_context():
+        g.pop("settings", None)
+    return True

@@ -1,0 +1,47 @@
+"""Template globals and filters shared by every page."""
+
+from flask import current_app
+from flask_babel import format_date, format_datetime
+from flask_login import current_user
+
+from youthportal.accounts.ages import COUNTRY_NAMES, user_age_band
+from youthportal.accounts.avatars import AVATARS
+from youthportal.accounts.labels import CONSENT_LABELS, ROLE_LABELS, STATUS_LABELS
+from youthportal.core import permissions
+from youthportal.core.i18n import current_locale_code, html_lang
+from youthportal.core.model_base import utcnow
+
+
+def _unread_count():
+    if not current_user.is_authenticated:
+        return 0
+    from youthportal.notifications.services import unread_count
+
+    return unread_count(current_user)
+
+
+def init_app(app) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters["date"] = lambda d, fmt="medium": format_date(d, fmt) if d else ""
+    app.jinja_env.filters["datetime"] = lambda d, fmt="medium": format_datetime(d, fmt) if d else ""
+    app.jinja_env.filters["age_band"] = user_age_band
+    app.jinja_env.filters["country"] = lambda code: COUNTRY_NAMES.get(code, code)
+
+    @app.context_processor
+    def globals_():
+        locale = current_locale_code()
+        return {
+            "can": permissions.can,
+            "perm": permissions,
+            "locale_code": locale,
+            "html_lang": html_lang(locale),
+            "languages": current_app.config["LANGUAGES"],
+            "avatars": AVATARS,
+            "unread_count": _unread_count,
+            "now": utcnow,
+            "role_labels": ROLE_LABELS,
+            "status_labels": STATUS_LABELS,
+            "consent_labels": CONSENT_LABELS,
+        }

@@ -1,0 +1,148 @@
+"""Demo data: realistic, idempotent (running it twice changes nothing)."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from youthportal.accounts import services
+from youthportal.accounts.models import (
+    AccountStatus,
+    Group,
+    GroupKind,
+    GroupMember,
+    GuardianConsent,
+    Institution,
+    InstitutionKind,
+    InviteCode,
+    Role,
+    User,
+)
+from youthportal.accounts.passwords import hash_password
+from youthportal.core.model_base import utcnow
+from youthportal.extensions import db
+from youthportal.groups import services as group_services
+
+DEMO_PASSWORD = "Sunny-Meadow-42"
+
+
+def _user(login: str) -> User | None:
+    return db.session.scalar(select(User).where(User.login_name == login))
+
+
+def _adult(login, name, role, email, institution=None) -> User:
+    user = _user(login)
+    if user is None:
+        user = services.create_adult(
+            login_name=login,
+            display_name=name,
+            email=email,
+            password=DEMO_PASSWORD,
+            role=role,
+            institution_id=institution.id if institution else None,
+            locale="sq",
+        )
+    return user
+
+
+def _group(facilitator: User, name: str, kind: GroupKind) -> Group:
+    group = db.session.scalar(select(Group).where(Group.name == name))
+    return group or group_services.create_group(facilitator, name, kind, "AL")
+
+
+def _youth(login, name, avatar, age_years, group, *, pending=False, **extra) -> User:
+    user = _user(login)
+    if user is not None:
+        return user
+    today = date.today()
+    year, month = today.year - age_years - 1, today.month  # birthday just passed
+    user = User(
+        login_name=login,
+        display_name=name,
+        avatar=avatar,
+        role=Role.YOUTH,
+        status=AccountStatus.PENDING_CONSENT if pending else AccountStatus.ACTIVE,
+        birth_year=year + 1 if month > 1 else year,
+        birth_month=month - 1 if month > 1 else 12,
+        country="AL",
+        locale="sq",
+        password_hash=hash_password(DEMO_PASSWORD),
+        **extra,
+    )
+    db.session.add(user)
+    db.session.flush()
+    db.session.add(GroupMember(group_id=group.id, user_id=user.id))
+    if pending:
+        consent = GuardianConsent(
+            user_id=user.id, token_nonce="demo", guardian_email=f"guardian.of.{login}@example.org"
+        )
+        db.session.add(consent)
+        db.session.flush()
+        services.send_consent_request(consent)
+    return user
+
+
+def seed_demo() -> list[tuple[str, str]]:
+    ministry = db.session.scalar(
+        select(Institution).where(Institution.name == "Ministria e Arsimit dhe Sportit")
+    )
+    if ministry is None:
+        ministry = Institution(
+            name="Ministria e Arsimit dhe Sportit", kind=InstitutionKind.MINISTRY, country="AL"
+        )
+        agency = Institution(
+            name="Agjencia Shtetërore për të Drejtat dhe Mbrojtjen e Fëmijës",
+            kind=InstitutionKind.AGENCY,
+            country="AL",
+        )
+        committee = Institution(
+            name="Komisioni parlamentar për Punën, Çështjet Sociale dhe Shëndetësinë",
+            kind=InstitutionKind.PARLIAMENT_COMMITTEE,
+            country="AL",
+        )
+        db.session.add_all([ministry, agency, committee])
+        db.session.flush()
+
+    _adult("admin", "Admin", Role.ADMIN, "admin@youthportal.example")
+    _adult("besa.lead", "Besa Hoxha", Role.SAFEGUARDING_LEAD, "besa@youthportal.example")
+    teuta = _adult("teuta", "Teuta Krasniqi", Role.FACILITATOR, "teuta@youthportal.example")
+    _adult("official", "Arben Dervishi", Role.POLICY_MAKER, "arben@ministry.example", ministry)
+
+    cohort = _group(teuta, "Parlamenti i të Rinjve 2026", GroupKind.PARLIAMENT_COHORT)
+    school = _group(teuta, "Klasa 8B, Tiranë", GroupKind.SCHOOL_CLASS)
+    if db.session.scalar(select(InviteCode).where(InviteCode.code == "DEMO2026")) is None:
+        db.session.add(
+            InviteCode(
+                code="DEMO2026",
+                group_id=school.id,
+                created_by_id=teuta.id,
+                expires_at=utcnow() + timedelta(days=365),
+                max_uses=200,
+            )
+        )
+
+    term_start = date(date.today().year, 1, 1)
+    _youth(
+        "ardit",
+        "Ardit",
+        "lion",
+        17,
+        cohort,
+        parliament_term_start=term_start,
+        parliament_term_end=term_start.replace(month=12, day=31),
+    )
+    _youth("jona", "Jona Star", "owl", 16, cohort, is_champion=True)
+    _youth("drini", "Drini", "turtle", 15, school, pending=True)
+    _youth("lira", "Lira", "rabbit", 12, school, pending=True)
+    _youth("erion", "Erion", "rocket", 13, school, pending=True)
+    db.session.flush()
+    return [
+        ("admin", "admin"),
+        ("safeguarding lead", "besa.lead"),
+        ("facilitator", "teuta"),
+        ("policy-maker (Ministry)", "official"),
+        ("parliamentarian, 17", "ardit"),
+        ("Youth Champion, 16", "jona"),
+        ("youth 15, waiting for consent", "drini"),
+        ("youth 12, waiting for consent", "lira"),
+        ("invite code for Klasa 8B", "DEMO2026"),
+    ]
