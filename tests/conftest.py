@@ -10,6 +10,7 @@ import time
 from datetime import date
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import event, text
 
 from youthportal import create_app
@@ -54,11 +55,24 @@ def test_config(tmp_path_factory, **extra) -> dict:
     return config
 
 
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context (fresh `g` and database session), as it
+    would in production; the test's own session sees the request's changes afterwards."""
+
+    def open(self, *args, **kwargs):
+        db.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.commit()
+        return response
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
     instance = tmp_path_factory.mktemp("instance")
     os.environ["YOUTHPORTAL_INSTANCE_PATH"] = str(instance)
     app = create_app(test_config(tmp_path_factory))
+    app.test_client_class = IsolatedClient
     with app.app_context():
         db.drop_all()
         db.create_all()
