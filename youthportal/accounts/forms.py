@@ -20,7 +20,14 @@ from youthportal.accounts import services
 from youthportal.accounts.ages import MAX_AGE, MIN_AGE, age_on
 from youthportal.accounts.avatars import AVATARS
 from youthportal.accounts.passwords import password_problems
-from youthportal.core.forms import REQUIRED, Form, OnceForm, no_control_characters, strip
+from youthportal.core.forms import (
+    REQUIRED,
+    Form,
+    OnceForm,
+    no_control_characters,
+    options,
+    strip,
+)
 from youthportal.safety import screen
 
 LOGIN_NAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{2,29}")
@@ -87,16 +94,16 @@ def password_fields():
 def birth_year_choices(today: date | None = None):
     today = today or date.today()
     years = range(today.year - MIN_AGE, today.year - MAX_AGE - 2, -1)
-    return [("", _l("Year"))] + [(str(y), str(y)) for y in years]
+    return options([("", _l("Year"))] + [(y, y) for y in years])
 
 
 def month_choices():
     names = get_locale().months["stand-alone"]["wide"]
-    return [("", _l("Month"))] + [(str(m), names[m]) for m in range(1, 13)]
+    return options([("", _l("Month"))] + [(m, names[m]) for m in range(1, 13)])
 
 
 def avatar_choices():
-    return [(key, label) for key, label in AVATARS.items()]
+    return options(AVATARS.items())
 
 
 EMAIL_MESSAGE = _l("Please enter a valid e-mail address, like name@example.com.")
@@ -221,7 +228,7 @@ class ProfileForm(Form):
     def __init__(self, *args, languages=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.avatar.choices = avatar_choices()
-        self.locale.choices = list((languages or {}).items())
+        self.locale.choices = options((languages or {}).items())
 
 
 class DeleteAccountForm(Form):

@@ -8,7 +8,14 @@ from youthportal.accounts.ages import COUNTRY_NAMES
 from youthportal.accounts.forms import EMAIL_MESSAGE
 from youthportal.accounts.labels import ROLE_LABELS
 from youthportal.accounts.models import InstitutionKind, Role
-from youthportal.core.forms import REQUIRED, Form, OnceForm, no_control_characters, strip
+from youthportal.core.forms import (
+    REQUIRED,
+    Form,
+    OnceForm,
+    no_control_characters,
+    options,
+    strip,
+)
 
 INSTITUTION_KIND_LABELS = {
     InstitutionKind.MINISTRY: _l("Ministry"),
@@ -41,7 +48,7 @@ class ReinstateForm(Form):
 
 
 class RoleForm(Form):
-    role = SelectField(_l("New role"), choices=[(r.value, ROLE_LABELS[r]) for r in ADULT_ROLES])
+    role = SelectField(_l("New role"), choices=options((r.value, ROLE_LABELS[r]) for r in ADULT_ROLES))
     institution = SelectField(
         _l("Institution (for policy-makers)"), coerce=int, validators=[Optional()]
     )
@@ -55,7 +62,7 @@ class InviteAdultForm(OnceForm):
         filters=[strip],
         validators=[DataRequired(message=REQUIRED), Email(message=EMAIL_MESSAGE), Length(max=254)],
     )
-    role = SelectField(_l("Role"), choices=[(r.value, ROLE_LABELS[r]) for r in ADULT_ROLES])
+    role = SelectField(_l("Role"), choices=options((r.value, ROLE_LABELS[r]) for r in ADULT_ROLES))
     institution = SelectField(
         _l("Institution (for policy-makers)"), coerce=int, validators=[Optional()]
     )
@@ -69,10 +76,10 @@ class InstitutionForm(OnceForm):
         validators=[DataRequired(message=REQUIRED), Length(min=2, max=160), no_control_characters],
     )
     kind = SelectField(
-        _l("Kind"), choices=[(k.value, label) for k, label in INSTITUTION_KIND_LABELS.items()]
+        _l("Kind"), choices=options((k.value, label) for k, label in INSTITUTION_KIND_LABELS.items())
     )
     country = SelectField(
-        _l("Country"), choices=[(code, name) for code, name in COUNTRY_NAMES.items()]
+        _l("Country"), choices=options(COUNTRY_NAMES.items())
     )
     submit = SubmitField(_l("Save"))
 
@@ -84,7 +91,7 @@ class UserFilterForm(Form):
     q = StringField(_l("Search"), filters=[strip], validators=[Optional(), Length(max=80)])
     role = SelectField(
         _l("Role"),
-        choices=[("", _l("All roles"))] + [(r.value, ROLE_LABELS[r]) for r in Role],
+        choices=options([("", _l("All roles"))] + [(r.value, ROLE_LABELS[r]) for r in Role]),
         validators=[Optional()],
     )
 

@@ -60,9 +60,12 @@ def institutions_stmt():
 
 
 def institution_choices():
-    return [(0, "—")] + [
-        (i.id, f"{i.name} ({i.country})") for i in db.session.scalars(institutions_stmt())
-    ]
+    from youthportal.core.forms import options
+
+    return options(
+        [(0, "—")]
+        + [(i.id, f"{i.name} ({i.country})") for i in db.session.scalars(institutions_stmt())]
+    )
 
 
 def save_institution(admin: User, institution: Institution | None, name, kind, country):

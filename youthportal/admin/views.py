@@ -21,7 +21,7 @@ from youthportal.admin.forms import (
     UserFilterForm,
 )
 from youthportal.core import audit, once, settings
-from youthportal.core.forms import REQUIRED, Form
+from youthportal.core.forms import REQUIRED, Form, options
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404, require
 from youthportal.extensions import db
@@ -212,9 +212,9 @@ def settings_page():
 @bp.route("/audit")
 def audit_log():
     form = AuditFilterForm(request.args)
-    form.action.choices = [("", _("All actions"))] + [
-        (key, audit.label(key)) for key in audit.ACTION_LABELS
-    ]
+    form.action.choices = options(
+        [("", _("All actions"))] + [(key, audit.label(key)) for key in audit.ACTION_LABELS]
+    )
     form.validate()
     page = paginate(services.audit_stmt(form.action.data or None, form.actor.data or None))
     # Targets that are users, loaded in one query for the whole page.

@@ -5,6 +5,7 @@ import re
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from youthportal.core.once import OnceField
@@ -51,3 +52,8 @@ strip = StripWhitespace()
 def no_control_characters(form, field):
     if field.data and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", field.data):
         raise ValidationError(_l("Please remove special invisible characters."))
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices; labels may be lazy (translated at render)."""
+    return [SelectChoice(str(value), label) for value, label in pairs]

@@ -18,7 +18,14 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from youthportal.accounts.ages import COUNTRY_NAMES, MAX_AGE, MIN_AGE, age_on
 from youthportal.accounts.forms import DISPLAY_NAME_RE
 from youthportal.accounts.models import GroupKind
-from youthportal.core.forms import REQUIRED, Form, OnceForm, no_control_characters, strip
+from youthportal.core.forms import (
+    REQUIRED,
+    Form,
+    OnceForm,
+    no_control_characters,
+    options,
+    strip,
+)
 from youthportal.groups.services import RosterPupil
 from youthportal.safety import screen
 
@@ -40,10 +47,10 @@ class GroupForm(OnceForm):
         description=_l("For example: Class 8B, Tirana 2026 cohort."),
     )
     kind = SelectField(
-        _l("Kind of group"), choices=[(k.value, label) for k, label in GROUP_KIND_LABELS.items()]
+        _l("Kind of group"), choices=options((k.value, label) for k, label in GROUP_KIND_LABELS.items())
     )
     country = SelectField(
-        _l("Country"), choices=[(code, name) for code, name in COUNTRY_NAMES.items()]
+        _l("Country"), choices=options(COUNTRY_NAMES.items())
     )
     submit = SubmitField(_l("Create the group"))
 
