@@ -70,11 +70,13 @@ def new_code() -> str:
 
 
 def create_invite(facilitator: User, group: Group, days: int, max_uses: int) -> InviteCode:
+    now = utcnow()
     invite = InviteCode(
         code=new_code(),
         group_id=group.id,
         created_by_id=facilitator.id,
-        expires_at=utcnow() + timedelta(days=days),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
         max_uses=max_uses,
     )
     db.session.add(invite)
