@@ -14,10 +14,25 @@ def select_locale() -> str:
     cookie = request.cookies.get(LANG_COOKIE)
     if cookie in languages:
         return cookie
-    match = request.accept_languages.best_match([code.replace("_", "-") for code in languages])
-    if match:
-        return match.replace("-", "_")
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return match_accept_language(request.accept_languages, languages) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"
+    ]
+
+
+def match_accept_language(accepted, languages) -> str | None:
+    """Best of our languages for an Accept-Language header, in the browser's order of
+    preference: exact tag, then same language with another script or region ("sr-Latn-RS"
+    and "sr" both mean sr_Latn here)."""
+    ours = {code.lower().replace("_", "-"): code for code in languages}
+    for tag, _quality in accepted:
+        tag = tag.lower().replace("_", "-")
+        if tag in ours:
+            return ours[tag]
+        primary = tag.split("-")[0]
+        for candidate, code in ours.items():
+            if candidate.split("-")[0] == primary:
+                return code
+    return None
 
 
 def select_timezone() -> str:
