@@ -41,8 +41,16 @@ def mark_read():
 def preferences():
     form = Form()
     if form.validate_on_submit():
+        existing = services.preferences(current_user)
+        email_possible = services.wants_email(current_user)
         choices = {
-            kind: (f"{kind}.in_app" in request.form, f"{kind}.email" in request.form)
+            kind: (
+                f"{kind}.in_app" in request.form,
+                # Disabled checkboxes are not sent: keep the stored choice then.
+                f"{kind}.email" in request.form
+                if email_possible
+                else (existing[kind].email if kind in existing else True),
+            )
             for kind in KINDS
         }
         services.set_preferences(current_user, choices)
