@@ -64,7 +64,9 @@ with app.app_context():
     group = Group(name="Bench class")
     db.session.add(group)
     db.session.flush()
-    db.session.add(GroupMember(group_id=group.id, user_id=facilitator.id, role=MemberRole.FACILITATOR))
+    db.session.add(
+        GroupMember(group_id=group.id, user_id=facilitator.id, role=MemberRole.FACILITATOR)
+    )
     db.session.commit()
     ids = {"facilitator": facilitator.get_id(), "admin": admin.get_id(), "group": group.id}
 
@@ -103,12 +105,25 @@ print(f"{'rows':>6} | {'members: queries':>16} {'ms':>7} | {'audit log: queries'
 for rows in args.rows:
     with app.app_context():
         for n in range(made, rows):
-            u = user(f"pupil{n:05d}", birth_year=2012, birth_month=5, status=AccountStatus.PENDING_CONSENT if n % 3 == 0 else AccountStatus.ACTIVE)
+            u = user(
+                f"pupil{n:05d}",
+                birth_year=2012,
+                birth_month=5,
+                status=AccountStatus.PENDING_CONSENT if n % 3 == 0 else AccountStatus.ACTIVE,
+            )
             db.session.flush()
             db.session.add(GroupMember(group_id=ids["group"], user_id=u.id))
             if n % 3 == 0:
                 db.session.add(GuardianConsent(user_id=u.id, token_nonce="x"))
-            db.session.add(AuditLog(actor_id=u.id, action="account.joined", target_type="User", target_id=u.id, details={}))
+            db.session.add(
+                AuditLog(
+                    actor_id=u.id,
+                    action="account.joined",
+                    target_type="User",
+                    target_id=u.id,
+                    details={},
+                )
+            )
         db.session.commit()
     made = rows
     sign_in("facilitator")

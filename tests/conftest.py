@@ -160,7 +160,9 @@ def make_user(
         display_name=display_name or f"Member {n}",
         role=role,
         status=status or AccountStatus.ACTIVE,
-        email=email if email is not None else (None if role == Role.YOUTH else f"{login}@example.org"),
+        email=email
+        if email is not None
+        else (None if role == Role.YOUTH else f"{login}@example.org"),
         password_hash=hash_password(password),
         country=country,
         institution_id=institution.id if institution else None,
@@ -177,14 +179,18 @@ def make_user(
         db.session.add(GroupMember(group_id=group.id, user_id=user.id, role=member_role))
     if user.status == AccountStatus.PENDING_CONSENT:
         db.session.add(
-            GuardianConsent(user_id=user.id, token_nonce="n0nce", guardian_email="parent@example.org")
+            GuardianConsent(
+                user_id=user.id, token_nonce="n0nce", guardian_email="parent@example.org"
+            )
         )
     db.session.commit()
     return user
 
 
 def make_group(facilitator: User | None = None, name: str | None = None, country="AL") -> Group:
-    group = Group(name=name or f"Class {next(_counter)}", kind=GroupKind.SCHOOL_CLASS, country=country)
+    group = Group(
+        name=name or f"Class {next(_counter)}", kind=GroupKind.SCHOOL_CLASS, country=country
+    )
     db.session.add(group)
     db.session.flush()
     if facilitator is not None:

@@ -40,9 +40,10 @@ def test_suspending_a_user_ends_their_open_session(client, app):
     )
     assert response.status_code == 302
     assert youth_browser.get("/profile").status_code == 302
-    assert youth_browser.post(
-        "/login", data={"identifier": "sunny", "password": PASSWORD}
-    ).status_code == 200
+    assert (
+        youth_browser.post("/login", data={"identifier": "sunny", "password": PASSWORD}).status_code
+        == 200
+    )
     entry = db.session.scalar(select(AuditLog).where(AuditLog.action == "admin.user_suspended"))
     assert entry.reason == "Repeated bullying" and entry.target_id == youth.id
     client.post(
@@ -116,7 +117,12 @@ def test_inviting_a_policy_maker_by_email(client, mailbox):
     new = "Granite-Harbor-Window-61"
     response = official.post(
         link,
-        data={"login_name": "official", "display_name": "A. Official", "password": new, "confirm": new},
+        data={
+            "login_name": "official",
+            "display_name": "A. Official",
+            "password": new,
+            "confirm": new,
+        },
     )
     assert response.status_code == 302
     user = db.session.scalar(select(User).where(User.login_name == "official"))
@@ -128,14 +134,21 @@ def test_inviting_a_policy_maker_by_email(client, mailbox):
 
 def test_institutions_are_created_and_edited(client):
     login(client, admin())
-    client.post("/admin/institutions", data={"name": "Ministry of Health", "kind": "ministry", "country": "RS", "once": "i1"})
+    client.post(
+        "/admin/institutions",
+        data={"name": "Ministry of Health", "kind": "ministry", "country": "RS", "once": "i1"},
+    )
     inst = db.session.scalar(select(Institution))
     assert inst.country == "RS"
     duplicate = client.post(
-        "/admin/institutions", data={"name": "Ministry of Health", "kind": "ministry", "country": "RS"}
+        "/admin/institutions",
+        data={"name": "Ministry of Health", "kind": "ministry", "country": "RS"},
     )
     assert 'id="name-error"' in duplicate.get_data(as_text=True)
-    client.post(f"/admin/institutions/{inst.id}", data={"name": "Ministry of Health and Care", "kind": "ministry", "country": "RS"})
+    client.post(
+        f"/admin/institutions/{inst.id}",
+        data={"name": "Ministry of Health and Care", "kind": "ministry", "country": "RS"},
+    )
     db.session.refresh(inst)
     assert inst.name == "Ministry of Health and Care"
     assert client.get("/admin/institutions/9999").status_code == 404

@@ -218,7 +218,9 @@ def test_youth_one_time_password_must_be_changed_at_first_sign_in(client):
     assert sign_in(pupil, "sunny", code).status_code == 302
     assert pupil.get("/").headers["Location"] == "/account/password"
     new = "Silver-Mountain-Tiger-5"
-    assert pupil.post("/account/password", data={"password": new, "confirm": new}).status_code == 302
+    assert (
+        pupil.post("/account/password", data={"password": new, "confirm": new}).status_code == 302
+    )
     assert pupil.get("/").status_code == 200
     user = db.session.scalar(select(User).where(User.login_name == "sunny"))
     assert not user.must_change_password

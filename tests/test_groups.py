@@ -113,7 +113,10 @@ def test_a_class_roster_creates_accounts_and_login_cards(client):
         assert user.login_name in page
         assert db.session.get(GroupMember, (group.id, user.id)) is not None
     statuses = {u.display_name: u.status for u in users}
-    assert statuses == {"Blue Star": AccountStatus.PENDING_CONSENT, "Green Leaf": AccountStatus.ACTIVE}
+    assert statuses == {
+        "Blue Star": AccountStatus.PENDING_CONSENT,
+        "Green Leaf": AccountStatus.ACTIVE,
+    }
     assert page.count('class="login-card"') == 2
     # Sending the same form again creates nothing more.
     client.post(f"/groups/{group.id}/roster", data={"pupils": pupils, "once": "roster-1"})
@@ -126,9 +129,7 @@ def test_a_roster_with_a_bad_line_creates_nothing(client):
     login(client, facilitator)
     year = date.today().year
     pupils = f"Blue Star, {year - 12}-03\nphone 0691234567, {year - 12}-03\nNo Date"
-    page = client.post(f"/groups/{group.id}/roster", data={"pupils": pupils}).get_data(
-        as_text=True
-    )
+    page = client.post(f"/groups/{group.id}/roster", data={"pupils": pupils}).get_data(as_text=True)
     assert "Line 2" in page and "Line 3" in page
     assert "Blue Star" in page  # what was typed is kept
     assert db.session.scalar(select(func.count(User.id)).where(User.role == Role.YOUTH)) == 0
@@ -179,7 +180,9 @@ def test_badges_parliamentarian_term_and_champion(client):
     child = make_user(group=group)
     login(client, facilitator)
     url = f"/groups/{group.id}/members/{child.id}/badges"
-    bad = client.post(url, data={"parliament_term_start": "2026-12-01", "parliament_term_end": "2026-01-01"})
+    bad = client.post(
+        url, data={"parliament_term_start": "2026-12-01", "parliament_term_end": "2026-01-01"}
+    )
     assert 'id="parliament_term_end-error"' in bad.get_data(as_text=True)
     start = date.today() - timedelta(days=10)
     client.post(

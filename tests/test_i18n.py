@@ -53,7 +53,14 @@ def test_albanian_is_the_default(client):
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("en-GB,en;q=0.8", "en"), ("mk", "mk"), ("sr-Latn-RS", "sr-Latn"), ("sr", "sr-Latn"), ("bs-BA", "bs"), ("de", "sq")],
+    [
+        ("en-GB,en;q=0.8", "en"),
+        ("mk", "mk"),
+        ("sr-Latn-RS", "sr-Latn"),
+        ("sr", "sr-Latn"),
+        ("bs-BA", "bs"),
+        ("de", "sq"),
+    ],
 )
 def test_browser_language_is_used_when_nothing_else_is_chosen(client, header, expected):
     assert html_lang(client.get("/", headers={"Accept-Language": header})) == expected
@@ -79,7 +86,16 @@ def test_the_users_setting_beats_the_cookie(client):
 def test_every_page_for_everyone_renders_in_every_language(client, locale):
     client.post("/language", data={"language": locale})
     texts = set()
-    for url in ("/", "/rules?level=young", "/rules?level=teen", "/privacy", "/help", "/accessibility", "/join", "/login"):
+    for url in (
+        "/",
+        "/rules?level=young",
+        "/rules?level=teen",
+        "/privacy",
+        "/help",
+        "/accessibility",
+        "/join",
+        "/login",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert html_lang(response) == locale.replace("_", "-")

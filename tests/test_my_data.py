@@ -44,7 +44,9 @@ def test_deleting_my_account_needs_the_password_and_erases_personal_data(client)
     assert client.get("/profile").status_code == 302
     # The login name is free again, the old password no longer works.
     other = client.application.test_client()
-    assert other.post("/login", data={"identifier": "sunny", "password": PASSWORD}).status_code == 200
+    assert (
+        other.post("/login", data={"identifier": "sunny", "password": PASSWORD}).status_code == 200
+    )
 
 
 def test_former_members_are_shown_as_such(app):

@@ -12,7 +12,6 @@ from youthportal.notifications import services
 from youthportal.notifications.mail import deliver_due, queue_mail
 from youthportal.notifications.models import Notification, OutboxMessage
 
-
 NOON = datetime(2026, 11, 23, 11, 0, tzinfo=UTC)
 
 

@@ -125,7 +125,12 @@ def test_forbidden_roles_cannot_post_to_facilitator_actions(client, role):
 def test_only_admins_may_post_admin_actions(client, role):
     target = make_user()
     login(client, make_role(role, make_group()))
-    for url in (f"/admin/users/{target.id}", "/admin/invite", "/admin/institutions", "/admin/settings"):
+    for url in (
+        f"/admin/users/{target.id}",
+        "/admin/invite",
+        "/admin/institutions",
+        "/admin/settings",
+    ):
         assert client.post(url, data={}).status_code == 403, url
 
 

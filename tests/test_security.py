@@ -20,7 +20,9 @@ def test_security_headers_on_every_page(client):
 
 def test_session_cookie_flags(client):
     make_user(login="sunny")
-    response = client.post("/login", data={"identifier": "sunny", "password": "Purple-Kite-Lantern-7"})
+    response = client.post(
+        "/login", data={"identifier": "sunny", "password": "Purple-Kite-Lantern-7"}
+    )
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
@@ -86,7 +88,9 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path, monkeypatch)
 
 def test_production_cookies_are_secure(tmp_path, monkeypatch):
     monkeypatch.setenv("YOUTHPORTAL_INSTANCE_PATH", str(tmp_path))
-    app = create_app({"ENV": "production", "SECRET_KEY": "x" * 32, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    app = create_app(
+        {"ENV": "production", "SECRET_KEY": "x" * 32, "SQLALCHEMY_DATABASE_URI": "sqlite://"}
+    )
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
 

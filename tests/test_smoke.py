@@ -4,7 +4,7 @@ from tests.conftest import login, make_user
 def test_home_page_renders_for_visitors(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert b"<html lang=\"sq\"" in response.data
+    assert b'<html lang="sq"' in response.data
 
 
 def test_youth_sees_their_own_name(client):

@@ -100,7 +100,7 @@ def demo_command(serve, port):
     upgrade_database()
     logins = seed_demo()
     db.session.commit()
-    click.echo("\nDemo accounts (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"\nDemo accounts (password for all: {DEMO_PASSWORD}):")
     for role, login in logins:
         click.echo(f"  {role:<28} {login}")
     click.echo(

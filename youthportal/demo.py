@@ -1,5 +1,6 @@
 """Demo data: realistic, idempotent (running it twice changes nothing)."""
 
+import secrets
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
 from youthportal.groups import services as group_services
 
-DEMO_PASSWORD = "Sunny-Meadow-42"
+DEMO_PASSWORD = "Sunny-Meadow-42"  # noqa: S105 - printed for the demo on purpose
 
 
 def _user(login: str) -> User | None:
@@ -73,7 +74,9 @@ def _youth(login, name, avatar, age_years, group, *, pending=False, **extra) -> 
     db.session.add(GroupMember(group_id=group.id, user_id=user.id))
     if pending:
         consent = GuardianConsent(
-            user_id=user.id, token_nonce="demo", guardian_email=f"guardian.of.{login}@example.org"
+            user_id=user.id,
+            token_nonce=secrets.token_hex(8),
+            guardian_email=f"guardian.of.{login}@example.org",
         )
         db.session.add(consent)
         db.session.flush()

@@ -121,12 +121,12 @@ def check_a11y(page) -> None:
 
         _axe = Axe()
     results = _axe.run(page)
-    blocking = [
-        v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS
-    ]
+    blocking = [v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
     details = "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']}\n"
-        + "\n".join(f"    {node['target']}: {node.get('failureSummary', '')}" for node in v["nodes"])
+        + "\n".join(
+            f"    {node['target']}: {node.get('failureSummary', '')}" for node in v["nodes"]
+        )
         for v in blocking
     )
     assert not blocking, f"Accessibility violations on {page.url}:\n{details}"

@@ -266,7 +266,28 @@ def set_password(user: User, password: str, actor: User | None = None) -> None:
     audit.record(actor or user, "account.password_changed", user)
 
 
-ONE_TIME_WORDS = ["mali", "det", "diell", "yll", "lule", "pyll", "ujë", "hënë", "guri", "era", "zog", "flutur", "re", "breg", "lumi", "drita", "qielli", "bora", "fusha", "kodra"]
+ONE_TIME_WORDS = [
+    "mali",
+    "det",
+    "diell",
+    "yll",
+    "lule",
+    "pyll",
+    "ujë",
+    "hënë",
+    "guri",
+    "era",
+    "zog",
+    "flutur",
+    "re",
+    "breg",
+    "lumi",
+    "drita",
+    "qielli",
+    "bora",
+    "fusha",
+    "kodra",
+]
 
 
 def one_time_password() -> str:
@@ -416,7 +437,7 @@ def delete_account(user: User) -> None:
     user.institution_id = None
     user.parliament_term_start = user.parliament_term_end = None
     user.is_champion = False
-    user.password_hash = "!"  # matches no password
+    user.password_hash = "!"  # noqa: S105 - matches no password
     if user.consent is not None:
         db.session.delete(user.consent)
     end_all_sessions(user)

@@ -48,7 +48,9 @@ class ReinstateForm(Form):
 
 
 class RoleForm(Form):
-    role = SelectField(_l("New role"), choices=options((r.value, ROLE_LABELS[r]) for r in ADULT_ROLES))
+    role = SelectField(
+        _l("New role"), choices=options((r.value, ROLE_LABELS[r]) for r in ADULT_ROLES)
+    )
     institution = SelectField(
         _l("Institution (for policy-makers)"), coerce=int, validators=[Optional()]
     )
@@ -76,11 +78,10 @@ class InstitutionForm(OnceForm):
         validators=[DataRequired(message=REQUIRED), Length(min=2, max=160), no_control_characters],
     )
     kind = SelectField(
-        _l("Kind"), choices=options((k.value, label) for k, label in INSTITUTION_KIND_LABELS.items())
+        _l("Kind"),
+        choices=options((k.value, label) for k, label in INSTITUTION_KIND_LABELS.items()),
     )
-    country = SelectField(
-        _l("Country"), choices=options(COUNTRY_NAMES.items())
-    )
+    country = SelectField(_l("Country"), choices=options(COUNTRY_NAMES.items()))
     submit = SubmitField(_l("Save"))
 
 

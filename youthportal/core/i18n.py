@@ -14,9 +14,10 @@ def select_locale() -> str:
     cookie = request.cookies.get(LANG_COOKIE)
     if cookie in languages:
         return cookie
-    return match_accept_language(request.accept_languages, languages) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"
-    ]
+    return (
+        match_accept_language(request.accept_languages, languages)
+        or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def match_accept_language(accepted, languages) -> str | None:

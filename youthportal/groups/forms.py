@@ -47,11 +47,10 @@ class GroupForm(OnceForm):
         description=_l("For example: Class 8B, Tirana 2026 cohort."),
     )
     kind = SelectField(
-        _l("Kind of group"), choices=options((k.value, label) for k, label in GROUP_KIND_LABELS.items())
+        _l("Kind of group"),
+        choices=options((k.value, label) for k, label in GROUP_KIND_LABELS.items()),
     )
-    country = SelectField(
-        _l("Country"), choices=options(COUNTRY_NAMES.items())
-    )
+    country = SelectField(_l("Country"), choices=options(COUNTRY_NAMES.items()))
     submit = SubmitField(_l("Create the group"))
 
 
