@@ -59,7 +59,15 @@ class IsolatedClient(FlaskClient):
     """Each request runs in its own app context (fresh `g` and database session), as it
     would in production; the test's own session sees the request's changes afterwards."""
 
+    # Most tests read English texts; set to None to see what a browser without a preference
+    # gets (Albanian, the default).
+    language: str | None = "en"
+
     def open(self, *args, **kwargs):
+        if self.language and not isinstance(args[0] if args else None, dict):
+            headers = dict(kwargs.pop("headers", None) or {})
+            headers.setdefault("Accept-Language", self.language)
+            kwargs["headers"] = headers
         db.session.commit()
         with self.application.app_context():
             response = super().open(*args, **kwargs)

@@ -54,7 +54,7 @@ def test_former_members_are_shown_as_such(app):
 
     youth = make_user()
     youth.status = AccountStatus.DELETED
-    with app.test_request_context("/"):
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
         html = render_template_string(
             '{% from "macros/user.html" import person with context %}{{ person(u) }}', u=youth
         )
@@ -65,7 +65,7 @@ def test_what_others_see_of_a_young_person(app):
     from flask import render_template_string
 
     youth = make_user(display_name="Blue Star", age=14, email="blue@example.org", is_champion=True)
-    with app.test_request_context("/"):
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
         html = render_template_string(
             '{% from "macros/user.html" import person with context %}{{ person(u) }}', u=youth
         )
