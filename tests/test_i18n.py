@@ -28,6 +28,7 @@ def test_compiled_catalogue_matches_its_source(locale):
         po = read_po(fh, locale=locale)
     with (base / "messages.mo").open("rb") as fh:
         mo = read_mo(fh)
+
     def norm(value):
         return tuple(value) if isinstance(value, (list, tuple)) else value
 

@@ -6,6 +6,7 @@ import time
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
+from werkzeug.serving import run_simple
 
 from youthportal.extensions import db
 
@@ -113,7 +114,8 @@ def demo_command(serve, port):
         threading.Thread(target=_mail_loop, args=(app, stop), daemon=True).start()
         click.echo(f"Serving on http://127.0.0.1:{port}")
         try:
-            app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+            # app.run() refuses to run inside a CLI command; serve with Werkzeug directly.
+            run_simple("127.0.0.1", port, app, threaded=True, use_reloader=False)
         finally:
             stop.set()
 
@@ -132,3 +134,7 @@ def _create_app():
 @click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=True)
 def main():
     """Manage the Youth Portal."""
+
+
+if __name__ == "__main__":
+    main()
