@@ -272,3 +272,15 @@ def test_age_band_is_derived_without_the_day():
         "16-18",
         "16-18",
     ]
+
+
+def test_the_facilitator_is_notified_of_a_new_member(client, invite):
+    from youthportal.notifications.models import Notification
+
+    client.post("/join", data=join_form(invite, age=16))
+    note = db.session.scalar(
+        select(Notification).where(Notification.user_id == invite.created_by_id)
+    )
+    assert note.kind == "member_joined"
+    assert note.params == {"name": "Sunny Day", "group": "Class 7A"}
+    assert note.link == f"/groups/{invite.group_id}/members"
