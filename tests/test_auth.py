@@ -241,3 +241,11 @@ def test_next_to_a_local_path_is_followed(client):
         "/login", data={"identifier": "sunny", "password": PASSWORD, "next": "/profile"}
     )
     assert response.headers["Location"] == "/profile"
+
+
+def test_an_adults_remember_me_cookie_restores_the_session(client):
+    make_user(Role.FACILITATOR, login="teacher")
+    sign_in(client, "teacher", remember="y")
+    with client.session_transaction() as session:
+        session.clear()  # the browser was closed: only the remember cookie is left
+    assert client.get("/profile").status_code == 200

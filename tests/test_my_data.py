@@ -71,3 +71,8 @@ def test_what_others_see_of_a_young_person(app):
         )
     assert "Blue Star" in html and "13-15" in html and "Youth Champion" in html
     assert "blue@example.org" not in html and str(youth.birth_year) not in html
+
+
+def test_personal_data_downloads_are_never_cached(client):
+    login(client, make_user())
+    assert client.get("/me/data.json").headers["Cache-Control"] == "no-store"

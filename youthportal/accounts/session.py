@@ -60,7 +60,8 @@ def _check_session():
     if request.endpoint == "static" or not current_user.is_authenticated:
         return None
     now = int(time.time())
-    last_seen = session.get("last_seen", 0)
+    # A session restored from an adult's "remember me" cookie starts counting now.
+    last_seen = session.setdefault("last_seen", now)
     if now - last_seen > idle_limit_seconds(current_user):
         logout_user()
         session.clear()

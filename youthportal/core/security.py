@@ -29,8 +29,8 @@ def _headers(response):
     )
     if request.is_secure:
         h.setdefault("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
-    if response.mimetype == "text/html":
-        # Pages can show personal data: never store them in shared caches.
+    if request.endpoint != "static":
+        # Pages and downloads can hold personal data: never store them in any cache.
         h.setdefault("Cache-Control", "no-store")
     return response
 
