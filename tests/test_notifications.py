@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from tests.conftest import login, make_user
 from youthportal.accounts.models import Role
 from youthportal.extensions import db
+from youthportal.notifications import mail as mail_module
 from youthportal.notifications import services
 from youthportal.notifications.mail import deliver_due, queue_mail
 from youthportal.notifications.models import Notification, OutboxMessage
@@ -59,6 +60,7 @@ def test_quiet_hours_hold_youth_notifications_until_morning(app, monkeypatch):
     youth = make_user(email="sun@example.org", email_opt_in=True)
     night = datetime(2026, 11, 22, 21, 30, tzinfo=UTC)  # 22:30 in Tirana
     monkeypatch.setattr(services, "utcnow", lambda: night)
+    monkeypatch.setattr(mail_module, "utcnow", lambda: night)
     note = services.notify(youth, "welcome", name="Sun")
     db.session.commit()
     assert note.visible_at == datetime(2026, 11, 23, 7, 0, tzinfo=UTC)  # 08:00 in Tirana
