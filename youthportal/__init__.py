@@ -87,18 +87,30 @@ def _register_models() -> None:
     # Import every models module so metadata is complete (migrations, create_all).
     import youthportal.accounts.models  # noqa: F401
     import youthportal.core.models  # noqa: F401
+    import youthportal.discussions.models  # noqa: F401
     import youthportal.notifications.models  # noqa: F401
+    import youthportal.safety.models  # noqa: F401
 
 
 def _register_blueprints(app: Flask) -> None:
     from youthportal.accounts.views import bp as accounts_bp
     from youthportal.admin.views import bp as admin_bp
+    from youthportal.admin.views_words import bp as words_bp
+    from youthportal.discussions.views import bp as discussions_bp
     from youthportal.groups.views import bp as groups_bp
     from youthportal.notifications.views import bp as notifications_bp
     from youthportal.pages.views import bp as pages_bp
+    from youthportal.safety.views import bp as safety_bp
+    from youthportal.safety.views_cases import bp as safeguarding_bp
+    from youthportal.safety.views_metrics import bp as metrics_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(groups_bp, url_prefix="/groups")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
+    app.register_blueprint(discussions_bp, url_prefix="/discussions")
+    app.register_blueprint(safety_bp, url_prefix="/moderation")
+    app.register_blueprint(metrics_bp, url_prefix="/moderation/metrics")
+    app.register_blueprint(safeguarding_bp, url_prefix="/safeguarding")
+    app.register_blueprint(words_bp, url_prefix="/admin/words")

@@ -20,9 +20,16 @@ def upgrade_database() -> None:
 @click.command("init-db")
 @with_appcontext
 def init_db_command():
-    """Create or upgrade the database schema (Alembic migrations)."""
+    """Create or upgrade the database schema (Alembic migrations); load the starter
+    watched-word lists into an empty table."""
+    from youthportal.safety.wordlists import seed
+
     upgrade_database()
+    added = seed()
+    db.session.commit()
     click.echo("Database is up to date.")
+    if added:
+        click.echo(f"Loaded {added} watched words.")
 
 
 @click.command("send-mail")

@@ -89,6 +89,26 @@ HELPLINES = {
     "MK": [],
 }
 
+# Moderation defaults (admins change them on the settings page).
+FLAG_THRESHOLD = 3  # distinct reports that hide an item pending review (1 from a facilitator)
+PREMODERATION_UNDER_AGE = 13
+TRUST_LEVEL_1_AFTER = 3  # approved contributions before posts stop waiting for review
+TRUST_LEVEL_2_AFTER = 15
+POSTS_PER_HOUR = 30
+NEW_ACCOUNT_POSTS_FIRST_HOUR = 3
+EDIT_WINDOW_MINUTES = 15
+# Sites a young person may link to: the helplines' and the organisation's.
+ALLOWED_LINK_DOMAINS = [
+    "isigurt.al",
+    "alo116.al",
+    "sigurnodijete.ba",
+    "pametnoibezbedno.gov.rs",
+    "unicef.org",
+    "coe.int",
+]
+# Mutes escalate with each new one (hours).
+MUTE_DURATIONS_HOURS = [24, 72, 168, 720]
+
 CONTACT_EMAIL = "privacy@youthportal.example"
 
 # Mail: "file" writes to instance/outbox/ (development); "smtp" delivers.

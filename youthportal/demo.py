@@ -3,6 +3,7 @@
 import secrets
 from datetime import date, timedelta
 
+from flask import current_app
 from sqlalchemy import select
 
 from youthportal.accounts import services
@@ -20,8 +21,12 @@ from youthportal.accounts.models import (
 )
 from youthportal.accounts.passwords import hash_password
 from youthportal.core.model_base import utcnow
+from youthportal.discussions import services as discussions
+from youthportal.discussions.models import Thread
 from youthportal.extensions import db
 from youthportal.groups import services as group_services
+from youthportal.safety import flags, wordlists
+from youthportal.safety.models import FlagReason
 
 DEMO_PASSWORD = "Sunny-Meadow-42"  # noqa: S105 - printed for the demo on purpose
 
@@ -137,7 +142,11 @@ def seed_demo() -> list[tuple[str, str]]:
     _youth("drini", "Drini", "turtle", 15, school, pending=True)
     _youth("lira", "Lira", "rabbit", 12, school, pending=True)
     _youth("erion", "Erion", "rocket", 13, school, pending=True)
+    _youth("klea", "Klea", "cat", 12, school)
+    _youth("genti", "Genti", "bear", 14, school, approved_count=3)
     db.session.flush()
+    wordlists.seed()
+    _seed_discussions(cohort, school)
     return [
         ("admin", "admin"),
         ("safeguarding lead", "besa.lead"),
@@ -147,5 +156,67 @@ def seed_demo() -> list[tuple[str, str]]:
         ("Youth Champion, 16", "jona"),
         ("youth 15, waiting for consent", "drini"),
         ("youth 12, waiting for consent", "lira"),
+        ("youth 12 (posts read first)", "klea"),
+        ("youth 14", "genti"),
         ("invite code for Klasa 8B", "DEMO2026"),
     ]
+
+
+def _seed_discussions(cohort: Group, school: Group) -> None:
+    """A lively public thread, a held post, a reported comment and one urgent case, all
+    through the real pipeline, so the moderation queue is not empty in the demo."""
+    if db.session.scalar(select(Thread.id).limit(1)) is not None:
+        return
+    ardit, jona, klea, genti = (_user(n) for n in ("ardit", "jona", "klea", "genti"))
+    teuta = _user("teuta")
+    ardit.approved_count = max(ardit.approved_count, 5)
+    jona.approved_count = max(jona.approved_count, 20)
+    two_hours_ago = utcnow() - timedelta(hours=2)
+    for member in (klea, genti):
+        member.created_at = min(member.created_at, two_hours_ago)
+    db.session.flush()
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        thread, _ = discussions.start_thread(
+            ardit,
+            "public",
+            0,
+            "Si ta bëjmë internetin më të sigurt në shkollë?",
+            "Në Parlamentin e të Rinjve po shkruajmë raportin për sigurinë në internet. "
+            "Çfarë duhet të ndryshojë në shkollën tuaj?",
+            "sq",
+        )
+        first, _ = discussions.add_comment(
+            jona,
+            thread,
+            "Mësuesit duhet të flasin më shumë për **ngacmimin online**. "
+            "Shumë nga ne nuk e dinë që mund ta raportojnë te iSIGURT.al.",
+            "sq",
+        )
+        discussions.add_comment(
+            ardit, thread, "Dakord! E shtoj te rekomandimet e raportit.", "sq", parent=first
+        )
+        reported, _ = discussions.add_comment(
+            genti, thread, "Kush do të luajë lojëra sonte? Hajdeni të gjithë!", "sq"
+        )
+        for reporter in (ardit, jona):
+            flags.flag(reporter, reported, FlagReason.SPAM)
+        group_thread, _ = discussions.start_thread(
+            teuta,
+            "group",
+            school.id,
+            "Rregullat e klasës për telefonat",
+            "Çfarë rregullash duhet të kemi për telefonat gjatë mësimit?",
+            "sq",
+        )
+        # Klea is 12: her posts are read by a facilitator first.
+        discussions.add_comment(
+            klea, group_thread, "Mendoj që telefonat duhet të jenë në çantë gjatë orës.", "sq"
+        )
+        # An urgent disclosure: held, the safeguarding lead is alerted.
+        discussions.add_comment(
+            klea,
+            group_thread,
+            "Dikush që nuk e njoh më kërkon foto dhe më thotë të mos i tregoj askujt.",
+            "sq",
+        )
+    db.session.flush()

@@ -54,7 +54,7 @@ def _display_name(form, field):
         raise ValidationError(_l("Use 3 to 24 characters."))
     if not DISPLAY_NAME_RE.fullmatch(value):
         raise ValidationError(_l("Use only letters, digits and single spaces."))
-    verdict = screen(value, author=None, locale=str(get_locale()))
+    verdict = screen(value, author=None, locale=str(get_locale()), content_type="name")
     if not verdict.ok:
         raise ValidationError(" ".join(verdict.messages()))
 

@@ -66,6 +66,9 @@ class User(UserMixin, db.Model):
     parliament_term_end: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     last_login_at: Mapped[datetime | None]
+    # Moderation: trust grows with approved contributions (see safety.trust).
+    approved_count: Mapped[int] = mapped_column(default=0)
+    muted_until: Mapped[datetime | None]
 
     institution: Mapped["Institution | None"] = relationship(lazy="joined")
     consent: Mapped["GuardianConsent | None"] = relationship(
@@ -116,6 +119,8 @@ class Group(db.Model):
     country: Mapped[str] = mapped_column(String(2), default="AL")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Full pre-moderation: a facilitator reads every post of the group before it is shown.
+    is_premoderated: Mapped[bool] = mapped_column(default=False)
 
 
 class GroupMember(db.Model):

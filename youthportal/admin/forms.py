@@ -1,8 +1,10 @@
 """Admin forms."""
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from youthportal.accounts.ages import COUNTRY_NAMES
 from youthportal.accounts.forms import EMAIL_MESSAGE
@@ -105,3 +107,23 @@ class AuditFilterForm(Form):
     actor = StringField(
         _l("Who (login name)"), filters=[strip], validators=[Optional(), Length(max=40)]
     )
+
+
+DOMAIN_RE = re.compile(r"^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def domain_list(text: str) -> list[str]:
+    """One site name per line (commas and spaces also separate); lower-case, no scheme."""
+    items = re.split(r"[\s,]+", (text or "").lower())
+    return [
+        item.removeprefix("https://").removeprefix("http://").strip("/") for item in items if item
+    ]
+
+
+def valid_domains(form, field):
+    bad = [item for item in domain_list(field.data) if not DOMAIN_RE.match(item)]
+    if bad:
+        raise ValidationError(
+            _l("These are not site names like isigurt.al: %(items)s", items=", ".join(bad[:5]))
+        )
+    field.data = "\n".join(dict.fromkeys(domain_list(field.data)))

@@ -4,8 +4,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from wtforms import IntegerField, StringField
-from wtforms.validators import DataRequired, Email, NumberRange
+from wtforms import IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, NumberRange, Optional
 
 from youthportal.accounts import services as account_services
 from youthportal.accounts.models import Institution, Role, User
@@ -19,6 +19,7 @@ from youthportal.admin.forms import (
     RoleForm,
     SuspendForm,
     UserFilterForm,
+    valid_domains,
 )
 from youthportal.core import audit, once, settings
 from youthportal.core.forms import REQUIRED, Form, options
@@ -183,6 +184,10 @@ def _settings_form():
                         ),
                     ),
                 ],
+            )
+        elif spec.check == "domains":
+            fields[key] = TextAreaField(
+                spec.label, default=settings.get(key), validators=[Optional(), valid_domains]
             )
         else:
             fields[key] = StringField(

@@ -100,6 +100,53 @@ def facilitates_member(user, member) -> bool:
     )
 
 
+def my_group_ids_stmt(user):
+    """The groups a facilitator facilitates, as a subquery."""
+    return select(GroupMember.group_id).where(
+        GroupMember.user_id == user.id, GroupMember.role == MemberRole.FACILITATOR
+    )
+
+
+def is_moderator(user) -> bool:
+    """Facilitators (their groups and the public space) and admins (everything) moderate."""
+    return is_facilitator(user) or is_admin(user)
+
+
+def moderates_group(user, group_id: int | None) -> bool:
+    if is_admin(user):
+        return True
+    if not is_facilitator(user):
+        return False
+    if group_id is None:
+        return True  # the public space is moderated by every facilitator
+    return (
+        db.session.scalar(
+            select(GroupMember.user_id).where(
+                GroupMember.group_id == group_id,
+                GroupMember.user_id == user.id,
+                GroupMember.role == MemberRole.FACILITATOR,
+            )
+        )
+        is not None
+    )
+
+
+def is_group_member(user, group_id: int) -> bool:
+    return (
+        is_signed_in(user)
+        and db.session.scalar(
+            select(GroupMember.user_id).where(
+                GroupMember.group_id == group_id, GroupMember.user_id == user.id
+            )
+        )
+        is not None
+    )
+
+
+def can_sanction(user, member) -> bool:
+    return is_youth(member) and (is_admin(user) or facilitates_member(user, member))
+
+
 RULES = {
     "signed_in": is_signed_in,
     "youth": is_youth,
@@ -109,6 +156,7 @@ RULES = {
     "policy_maker": is_policy_maker,
     "safeguarding_lead": is_safeguarding_lead,
     "write": can_write,
+    "moderator": is_moderator,
 }
 
 

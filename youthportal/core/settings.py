@@ -17,6 +17,8 @@ class SettingSpec:
     default: object  # a callable reading config, so defaults follow instance config
     minimum: int | None = None
     maximum: int | None = None
+    # For text settings: "email" or "domains" (a list of site names, one per line).
+    check: str = "email"
 
 
 def _consent_default(country):
@@ -37,6 +39,54 @@ SPECS: dict[str, SettingSpec] = {
             "MK": _l("Digital consent age in North Macedonia"),
         }.items()
     },
+    "flag_threshold": SettingSpec(
+        label=_l("Reports from different members that hide an item until it is reviewed"),
+        kind=int,
+        default=lambda: current_app.config["FLAG_THRESHOLD"],
+        minimum=1,
+        maximum=20,
+    ),
+    "premoderation_under_age": SettingSpec(
+        label=_l("Every post of members younger than this is read before it is shown"),
+        kind=int,
+        default=lambda: current_app.config["PREMODERATION_UNDER_AGE"],
+        minimum=9,
+        maximum=19,
+    ),
+    "trust_level_1_after": SettingSpec(
+        label=_l("Approved posts before a new member's posts appear without waiting"),
+        kind=int,
+        default=lambda: current_app.config["TRUST_LEVEL_1_AFTER"],
+        minimum=0,
+        maximum=100,
+    ),
+    "trust_level_2_after": SettingSpec(
+        label=_l("Approved posts before a member becomes trusted (higher posting limits)"),
+        kind=int,
+        default=lambda: current_app.config["TRUST_LEVEL_2_AFTER"],
+        minimum=1,
+        maximum=500,
+    ),
+    "posts_per_hour": SettingSpec(
+        label=_l("Posts a member may write per hour"),
+        kind=int,
+        default=lambda: current_app.config["POSTS_PER_HOUR"],
+        minimum=1,
+        maximum=500,
+    ),
+    "new_account_posts_first_hour": SettingSpec(
+        label=_l("Posts a new account may write in its first hour"),
+        kind=int,
+        default=lambda: current_app.config["NEW_ACCOUNT_POSTS_FIRST_HOUR"],
+        minimum=1,
+        maximum=50,
+    ),
+    "allowed_domains": SettingSpec(
+        label=_l("Websites young people may link to (one per line)"),
+        kind=str,
+        default=lambda: "\n".join(current_app.config["ALLOWED_LINK_DOMAINS"]),
+        check="domains",
+    ),
     "contact_email": SettingSpec(
         label=_l("Contact address shown in the privacy notice"),
         kind=str,
@@ -80,3 +130,19 @@ def put(key: str, value) -> bool:
     if has_request_context():
         g.pop("settings", None)
     return True
+
+
+def internal(key: str) -> str | None:
+    """Internal values kept beside the settings (not on the settings page), e.g. versions."""
+    return _stored().get(key)
+
+
+def put_internal(key: str, value: str) -> None:
+    row = db.session.get(Setting, key)
+    if row is None:
+        db.session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    db.session.flush()
+    if has_request_context():
+        g.pop("settings", None)

@@ -113,7 +113,7 @@ class RosterForm(OnceForm):
                 problems.append(
                     _l("Line %(n)s: the name needs 3 to 24 letters, digits or spaces.", n=number)
                 )
-            elif not screen(name).ok:
+            elif not screen(name, content_type="name").ok:
                 problems.append(_l("Line %(n)s: the name looks like contact details.", n=number))
             elif not 1 <= month <= 12 or not MIN_AGE <= age_on(year, month, today) <= MAX_AGE:
                 problems.append(_l("Line %(n)s: the pupil must be 9 to 18 years old.", n=number))

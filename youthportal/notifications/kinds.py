@@ -26,7 +26,74 @@ KINDS = {
         "label": _l("Changes to my account"),
         "message": _l("Your role on the portal was changed."),
     },
+    "content_approved": {
+        "label": _l("My post was approved"),
+        "message": _l("Your post was checked and is now visible to everyone."),
+    },
+    "content_hidden": {
+        "label": _l("My post was hidden"),
+        "message": _l("A moderator hid your post. Reason: %(reason)s"),
+    },
+    "content_removed": {
+        "label": _l("My post was removed"),
+        "message": _l("A moderator removed your post. Reason: %(reason)s"),
+    },
+    "content_edited": {
+        "label": _l("My post was edited by a moderator"),
+        "message": _l("A moderator changed your post a little and published it (%(reason)s)."),
+    },
+    "flag_outcome": {
+        "label": _l("What happened to my reports"),
+        "message": _l("Thank you for your report. We checked it: %(outcome)s"),
+    },
+    "sanction": {
+        "label": _l("Moderation decisions about my account"),
+        "essential": True,
+        "message": _l("A moderator made a decision about your account: %(what)s"),
+    },
+    "appeal_decided": {
+        "label": _l("Decisions on my appeals"),
+        "message": _l("Your appeal was decided: %(outcome)s"),
+    },
+    "review_waiting": {
+        "label": _l("Posts waiting for review in my groups"),
+        "message": _l("Something new is waiting for review."),
+    },
+    "safeguarding_alert": {
+        "label": _l("Urgent safeguarding alerts"),
+        # Never switched off: a child may be in danger.
+        "essential": True,
+        "message": _l("A new urgent safeguarding case needs a lead. Open the portal to read it."),
+    },
+    "comment_reply": {
+        "label": _l("Replies to my comments"),
+        "message": _l("%(name)s replied to your comment."),
+    },
 }
+
+
+def _translated(params: dict) -> dict:
+    """Params named *_code are codes of a label table: shown in the reader's language."""
+    from youthportal.safety.labels import (
+        APPEAL_STATE_LABELS,
+        DECISION_REASON_LABELS,
+        FLAG_OUTCOME_LABELS,
+        SANCTION_LABELS,
+    )
+
+    tables = {
+        "reason_code": ("reason", DECISION_REASON_LABELS),
+        "outcome_code": ("outcome", FLAG_OUTCOME_LABELS),
+        "what_code": ("what", SANCTION_LABELS),
+        "appeal_code": ("outcome", APPEAL_STATE_LABELS),
+    }
+    out = dict(params)
+    for key, (name, table) in tables.items():
+        if key in params:
+            label = str(table.get(params[key], params[key]))
+            note = params.get("note")
+            out[name] = f"{label} ({note})" if note and name == "reason" else label
+    return out
 
 
 def render_message(kind: str, params: dict) -> str:
@@ -34,6 +101,6 @@ def render_message(kind: str, params: dict) -> str:
     if spec is None:
         return kind
     try:
-        return str(spec["message"]) % params
+        return str(spec["message"]) % _translated(params)
     except (KeyError, TypeError, ValueError):
         return str(spec["label"])

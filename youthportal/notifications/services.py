@@ -56,7 +56,11 @@ def notify(user: User, kind: str, link: str | None = None, **params) -> Notifica
         raise ValueError(f"unknown notification kind {kind!r}")
     if user.is_deleted:
         return None
-    pref = db.session.get(NotificationPreference, (user.id, kind))
+    pref = (
+        None
+        if KINDS[kind].get("essential")
+        else db.session.get(NotificationPreference, (user.id, kind))
+    )
     when = delivery_time(user)
     note = None
     if pref is None or pref.in_app:

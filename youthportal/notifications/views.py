@@ -11,6 +11,9 @@ from youthportal.extensions import db
 from youthportal.notifications import services
 from youthportal.notifications.kinds import KINDS, render_message
 
+# Essential kinds (moderation decisions, safeguarding alerts) cannot be switched off.
+CHOOSABLE_KINDS = {kind: spec for kind, spec in KINDS.items() if not spec.get("essential")}
+
 bp = Blueprint("notifications", __name__)
 
 
@@ -51,7 +54,7 @@ def preferences():
                 if email_possible
                 else (existing[kind].email if kind in existing else True),
             )
-            for kind in KINDS
+            for kind in CHOOSABLE_KINDS
         }
         services.set_preferences(current_user, choices)
         db.session.commit()
@@ -61,7 +64,7 @@ def preferences():
     return render_template(
         "notifications/preferences.html",
         form=form,
-        kinds=KINDS,
+        kinds=CHOOSABLE_KINDS,
         prefs=prefs,
         email_possible=services.wants_email(current_user),
     )

@@ -1,24 +1,17 @@
 """Pages for everyone: home, community rules, privacy, help, accessibility; the language switch."""
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from youthportal.accounts.ages import COUNTRY_NAMES, user_age
+from youthportal.accounts.ages import user_age
 from youthportal.core import settings
 from youthportal.core.forms import Form
 from youthportal.core.i18n import LANG_COOKIE, current_locale_code
 from youthportal.core.urls import is_local_path
 from youthportal.extensions import db
+from youthportal.safety.help import HELPLINE_KINDS, helplines
 
 bp = Blueprint("pages", __name__)
-
-HELPLINE_KINDS = {
-    "emergency": _l("Emergency (police, ambulance, fire)"),
-    "child_helpline": _l("Free helpline for children and young people"),
-    "online_safety": _l("Help with online safety"),
-    "report_form": _l("Report harmful content online"),
-}
 
 
 def content_template(page: str) -> list[str]:
@@ -60,16 +53,11 @@ def accessibility():
 
 @bp.route("/help")
 def help():
-    lines = current_app.config["HELPLINES"]
-    country = current_user.country if current_user.is_authenticated else None
-    countries = (
-        [country] if country else [c for c in current_app.config["COUNTRIES"] if lines.get(c)]
+    everywhere, by_country = helplines(
+        current_user.country if current_user.is_authenticated else None
     )
     return render_template(
-        "pages/help.html",
-        everywhere=lines.get("ALL", []),
-        by_country=[(c, COUNTRY_NAMES.get(c, c), lines.get(c, [])) for c in countries],
-        kinds=HELPLINE_KINDS,
+        "pages/help.html", everywhere=everywhere, by_country=by_country, kinds=HELPLINE_KINDS
     )
 
 

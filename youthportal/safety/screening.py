@@ -1,88 +1,119 @@
-"""screen(text, author, locale) -> Verdict.
+"""screen(text, author, locale) -> Verdict: the one pipeline every user-written text that
+others will see goes through.
 
-The foundation's pipeline finds personal contact information (e-mail addresses, phone
-numbers, @handles, links) in text written by young people. The safeguarding feature extends
-this same function with normalisation, watched words and urgent-disclosure detection; every
-caller already goes through it.
+`analyse` (pure) finds personal information, watched words and urgent disclosures; this
+wrapper adds what depends on the author and the place: mutes, posting limits, links from new
+accounts, pre-moderation of young and new members and of pre-moderated groups. Each
+screened submission is counted (no text kept) for the limits and the moderation metrics.
 """
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from datetime import timedelta
+from urllib.parse import urlparse
 
-from flask_babel import lazy_gettext as _l
+from flask import current_app
+from sqlalchemy import func, select
 
-PUBLISH, HOLD, BLOCK = "publish", "hold", "block"
+from youthportal.accounts.models import Group, Role
+from youthportal.core import settings
+from youthportal.core.model_base import utcnow
+from youthportal.extensions import db
+from youthportal.safety.analyse import analyse
+from youthportal.safety.models import ScreenEvent
+from youthportal.safety.trust import needs_premoderation, trust_level
+from youthportal.safety.verdict import BLOCK, HOLD, PUBLISH, Finding, Verdict, decide
+from youthportal.safety.wordlists import current_matcher
 
-EMAIL_RE = re.compile(
-    r"[\w.+-]+\s*(@|\(at\)|\[at\])\s*[\w-]+\s*(\.|\(dot\)|\[dot\])\s*[a-z]{2,}", re.I
-)
-# Six or more digits, optionally separated by spaces, dots, dashes or brackets, or a leading +.
-PHONE_RE = re.compile(r"(?:\+|00)?\d(?:[\s.\-()/]*\d){5,}")
-HANDLE_RE = re.compile(r"(?<![\w.])@[A-Za-z0-9_.]{2,}")
-URL_RE = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|al|rs|mk|ba|me|info|io)\b", re.I
-)
-
-# Public numbers that are not personal data.
-PUBLIC_NUMBERS = {"116111", "112", "19833", "080050305"}
+LINK_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|al|rs|mk|ba|me|io|info)\b", re.I)
 
 
-@dataclass
-class Finding:
-    kind: str
-    start: int
-    end: int
-    text: str
+def allowed_domains() -> list[str]:
+    configured = (settings.get("allowed_domains") or "").split()
+    helpline_sites = [
+        urlparse(line["url"]).hostname
+        for lines in current_app.config["HELPLINES"].values()
+        for line in lines
+        if line.get("url")
+    ]
+    return [d for d in dict.fromkeys(configured + helpline_sites) if d]
 
 
-@dataclass
-class Verdict:
-    action: str = PUBLISH
-    findings: list[Finding] = field(default_factory=list)
-    urgent: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.action == PUBLISH
-
-    def messages(self) -> list[str]:
-        kinds = []
-        for f in self.findings:
-            if f.kind not in kinds:
-                kinds.append(f.kind)
-        return [str(REASONS[k]) for k in kinds]
+def public_numbers() -> list[str]:
+    return [
+        re.sub(r"\D", "", line["number"])
+        for lines in current_app.config["HELPLINES"].values()
+        for line in lines
+        if line.get("number")
+    ]
 
 
-REASONS = {
-    "email": _l(
-        "It looks like an e-mail address. To keep you safe, don't share contact details here."
-    ),
-    "phone": _l("It looks like a phone number. To keep you safe, don't share phone numbers here."),
-    "handle": _l(
-        "It looks like a social media name (@…). To keep you safe, don't share accounts here."
-    ),
-    "url": _l("Links to other websites can't be used here."),
-}
+def screen(
+    text: str,
+    author=None,
+    locale: str | None = None,
+    *,
+    content_type: str = "text",
+    group_id: int | None = None,
+    record: bool = True,
+) -> Verdict:
+    youth = author is None or author.role == Role.YOUTH
+    verdict = analyse(
+        text,
+        locale,
+        youth=youth,
+        allowed_domains=allowed_domains(),
+        public_numbers=public_numbers(),
+        matcher=current_matcher(),
+    )
+    # Names (display names, team names) are refused or accepted, never held.
+    if content_type == "name":
+        if verdict.action == HOLD and not verdict.urgent:
+            verdict.action = BLOCK
+        return verdict
+    if author is None:
+        return verdict
+    policy = _policy_findings(text, author, group_id) if youth else []
+    if policy:
+        verdict = decide(text, [*verdict.findings, *policy])
+    if record:
+        db.session.add(
+            ScreenEvent(
+                author_id=author.id,
+                content_type=content_type,
+                action=verdict.action,
+                urgent=verdict.urgent,
+            )
+        )
+    return verdict
 
 
-def _find(pattern, kind, text, findings):
-    for m in pattern.finditer(text):
-        if kind == "phone":
-            digits = re.sub(r"\D", "", m.group())
-            if digits in PUBLIC_NUMBERS or len(digits) < 6:
-                continue
-        findings.append(Finding(kind, m.start(), m.end(), m.group()))
+def _policy_findings(text: str, author, group_id: int | None) -> list[Finding]:
+    now = utcnow()
+    found: list[Finding] = []
+    if author.muted_until and author.muted_until > now:
+        found.append(Finding("muted", BLOCK))
+    new_account = author.created_at and now - author.created_at < timedelta(hours=1)
+    limit = settings.get("posts_per_hour") * (2 if trust_level(author) == 2 else 1)
+    if new_account:
+        limit = min(limit, settings.get("new_account_posts_first_hour"))
+        if LINK_RE.search(text):
+            found.append(Finding("new_account_link", BLOCK))
+    if _posts_last_hour(author, now) >= limit:
+        found.append(Finding("rate_limit", BLOCK))
+    if needs_premoderation(author):
+        found.append(Finding("premoderation", HOLD))
+    elif group_id is not None and db.session.scalar(
+        select(Group.is_premoderated).where(Group.id == group_id)
+    ):
+        found.append(Finding("group_premoderation", HOLD))
+    return found
 
 
-def screen(text: str, author=None, locale: str | None = None) -> Verdict:
-    normalised = unicodedata.normalize("NFKC", text)
-    findings: list[Finding] = []
-    _find(EMAIL_RE, "email", normalised, findings)
-    _find(PHONE_RE, "phone", normalised, findings)
-    _find(HANDLE_RE, "handle", normalised, findings)
-    _find(URL_RE, "url", normalised, findings)
-    if findings:
-        # Contact details from anyone are refused with a kind explanation.
-        return Verdict(action=BLOCK, findings=findings)
-    return Verdict()
+def _posts_last_hour(author, now) -> int:
+    return db.session.scalar(
+        select(func.count(ScreenEvent.id)).where(
+            ScreenEvent.author_id == author.id,
+            ScreenEvent.created_at > now - timedelta(hours=1),
+            ScreenEvent.action.in_((PUBLISH, HOLD)),
+        )
+    )
