@@ -10,7 +10,6 @@ author's own text. Pure Python, no Flask: the screening pipeline runs it on ever
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import chain, repeat
 
 # Serbian and Macedonian Cyrillic (plus the few Russian/Bulgarian letters a phone keyboard
 # may give) written the way young people spell these languages in Latin letters, so that
@@ -32,17 +31,23 @@ _APOSTROPHES = {"’": "'", "ʼ": "'", "`": "'", "´": "'", "‘": "'"}
 _SPECIAL = {**_CYRILLIC, **_LATIN, **_APOSTROPHES}
 
 _LEET = str.maketrans("013457$@", "oieastsa")
-# A token (letters, digits, $@!) holding a leet character; anchored at the token's start and
-# lazy so a plain word fails after one pass instead of backtracking.
-_LEET_TOKEN = re.compile(r"(?<![\w$@!])[\w$@!]*?[013457$@!][\w$@!]*")
+# From a leet character to the end of its token (letters, digits, $@!); the start of the token
+# is found by looking back, so plain words cost nothing.
+_LEET_TAIL = re.compile(r"[013457$@!][\w$@!]*")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # "!" is a letter only inside a word ("sh!t"), not as the exclamation mark after one.
 _INNER_BANG = re.compile(r"(?<=[^\W_])!(?=[^\W_])")
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 # Three or more single letters with 1-3 separators between them: "s.t.u.p.i.d", "s t u p i d".
 _SPACED_LETTERS = re.compile(r"(?<![^\W_])[^\W\d_](?:(?:[^\w\n]|_){1,3}[^\W\d_](?![^\W_])){2,}")
-# Anything that is not a single space between words becomes one.
-_SEPARATORS = re.compile(r"[\W_]{2,}|[^\w ]|_")
+# Quick tests (they start with a literal, which the regex engine finds fast) before the above.
+_SPACED_AFTER_SPACE = re.compile(r" [^\W\d_][^\w\n]{1,3}[^\W\d_][^\w\n]{1,3}[^\W\d_](?![^\W_])")
+_SPACED_AFTER_MARK = re.compile(
+    r"[.\-_*/·,~+|:;'\"(\[]\w[.\-_*/·,~+|:;'\" ]{1,3}\w[.\-_*/·,~+|:;'\" ]"
+)
+# Punctuation becomes a space one for one; then runs of spaces become one space.
+_SEPARATOR = re.compile(r"[^\w ]|_")
+_SPACES = re.compile(r" {2,}")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 
 _cache: dict[str, str] = {}
@@ -54,6 +59,8 @@ class Normalised:
     # offsets[i] is the index in the original text of the character text[i] came from.
     offsets: list[int]
     source: str = field(default="", repr=False)
+    # Where a character's original stretch ends, when it stands for several ("sss" → "s").
+    ends: dict[int, int] | None = field(default=None, repr=False)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of text[start:end] (end exclusive)."""
@@ -61,6 +68,8 @@ class Normalised:
             at = self.offsets[start] if start < len(self.offsets) else len(self.source)
             return at, at
         first, last = self.offsets[start], self.offsets[end - 1] + 1
+        if self.ends:
+            last = self.ends.get(end - 1, last)
         # Keep combining marks that belonged to the last character.
         while last < len(self.source) and unicodedata.combining(self.source[last]):
             last += 1
@@ -104,15 +113,23 @@ def fold(text: str) -> Normalised:
     if text.isascii():
         return Normalised(text.lower(), list(range(len(text))), text)
     if unicodedata.is_normalized("NFC", text):
-        for ch in set(text):
+        chars = set(text)
+        for ch in chars:
             if ch not in _cache:
                 _cache[ch] = _map_unit(ch)
-        pieces = list(map(_cache.__getitem__, text))
-        folded = "".join(pieces)
-        if len(folded) == len(text) and all(len(p) == 1 for p in pieces):
+        folded = "".join(map(_cache.__getitem__, text))
+        if all(len(_cache[ch]) == 1 for ch in chars):
             return Normalised(folded, list(range(len(text))), text)
-        lengths = map(len, pieces)
-        offsets = list(chain.from_iterable(map(repeat, range(len(text)), lengths)))
+        # đ → dj, a lone combining mark → nothing: only those characters need work.
+        odd = "".join(ch for ch in chars if len(_cache[ch]) != 1)
+        offsets: list[int] = []
+        last = 0
+        for m in re.finditer(f"[{re.escape(odd)}]", text):
+            i = m.start()
+            offsets.extend(range(last, i))
+            offsets.extend([i] * len(_cache[text[i]]))
+            last = i + 1
+        offsets.extend(range(last, len(text)))
         return Normalised(folded, offsets, text)
     parts, offsets = [], []
     for start, unit in _units(text):
@@ -143,8 +160,21 @@ def _rewrite(norm: Normalised, pattern: re.Pattern, replace) -> Normalised:
     return Normalised("".join(out), out_offsets, norm.source)
 
 
-def _leet_token(m: re.Match) -> str:
-    token = m.group()
+def _unleet(s: str) -> str:
+    out: list[str] = []
+    last = 0
+    for m in _LEET_TAIL.finditer(s):
+        start = m.start()
+        while start > last and (s[start - 1].isalnum() or s[start - 1] in "_$@!"):
+            start -= 1
+        out.append(s[last:start])
+        out.append(_leet_token(s[start : m.end()]))
+        last = m.end()
+    out.append(s[last:])
+    return "".join(out)
+
+
+def _leet_token(token: str) -> str:
     if not _HAS_LETTER.search(token):
         return token  # a number such as 2017 stays a number
     token = token.translate(_LEET)
@@ -177,12 +207,16 @@ def _space(m: re.Match, offs: list[int]) -> tuple[str, list[int]]:
 
 def tidy(folded: Normalised, *, leet: bool = True) -> Normalised:
     """The matching form of an already folded text."""
-    norm = _rewrite(folded, _APOSTROPHE_IN_WORD, _drop)
-    if leet and _LEET_TOKEN.search(norm.text):
+    norm = folded
+    if "'" in norm.text:
+        norm = _rewrite(norm, _APOSTROPHE_IN_WORD, _drop)
+    if leet:
         # One-for-one replacements: the offsets stay valid.
-        norm = Normalised(_LEET_TOKEN.sub(_leet_token, norm.text), norm.offsets, norm.source)
-    norm = _rewrite(norm, _SPACED_LETTERS, _join_letters)
-    norm = _rewrite(norm, _SEPARATORS, _space)
+        norm = Normalised(_unleet(norm.text), norm.offsets, norm.source)
+    if _SPACED_AFTER_SPACE.search(" " + norm.text) or _SPACED_AFTER_MARK.search(norm.text):
+        norm = _rewrite(norm, _SPACED_LETTERS, _join_letters)
+    norm = Normalised(_SEPARATOR.sub(" ", norm.text), norm.offsets, norm.source)
+    norm = _rewrite(norm, _SPACES, _space)
     s, offs = norm.text, norm.offsets
     if s.startswith(" "):
         s, offs = s[1:], offs[1:]
@@ -201,11 +235,21 @@ def variants(norm: Normalised) -> list[Normalised]:
     "class assessment" stays as it is."""
     if not _REPEATS.search(norm.text):
         return [norm]
-    return [_rewrite(norm, _REPEATS, _keep(n)) for n in (1, 2)]
+    return [_cut_repeats(norm, n) for n in (1, 2)]
 
 
-def _keep(n: int):
-    def replace(m: re.Match, offs: list[int]) -> tuple[str, list[int]]:
-        return m.group()[:n], offs[m.start() : m.start() + n]
-
-    return replace
+def _cut_repeats(norm: Normalised, n: int) -> Normalised:
+    s, offs = norm.text, norm.offsets
+    text: list[str] = []
+    offsets: list[int] = []
+    ends: dict[int, int] = {}
+    last = 0
+    for m in _REPEATS.finditer(s):
+        a, b = m.span()
+        text.append(s[last:a] + m.group()[:n])
+        offsets.extend(offs[last : a + n])
+        ends[len(offsets) - 1] = offs[b - 1] + 1  # the kept letter covers the whole run
+        last = b
+    text.append(s[last:])
+    offsets.extend(offs[last:])
+    return Normalised("".join(text), offsets, norm.source, ends)

@@ -18,22 +18,95 @@ from youthportal.safety.verdict import BLOCK, Finding
 REGIONS = ("AL", "XK", "RS", "BA", "ME", "MK")
 # Helplines and emergency numbers (any 116 xxx is a harmonised European service number).
 PUBLIC_NUMBERS = {"112", "116111", "116000", "116123", "19833", "080050305", "0800"}
+MAX_PHONES = 20
 CONTACT_KINDS = ("email", "phone", "handle")  # refused from everyone
 YOUTH_KINDS = ("url", "address", "school", "location")  # refused from young people only
 # When findings overlap, the first kind in this order wins.
 _PRIORITY = {"email": 0, "handle": 1, "phone": 2, "url": 3, "address": 4, "school": 5}
 
-# Common words that follow "my insta is", "I live in", "my school is" without naming anything.
-STOP = set(
-    ["a", "an", "the", "my", "your", "his", "her", "their", "our", "its", "this", "that", "these", "those", "it", "is", "are", "was", "be", "been", "not", "no", "yes", "and", "or", "but", "so", "very", "too", "really", "just", "only", "also", "still", "now", "then", "here", "there", "with", "without", "for", "from", "to", "of", "in", "on", "at", "by", "about", "like", "as", "than", "same", "different", "other", "another", "some", "any", "all", "full", "empty", "private", "public", "closed", "open", "deleted", "hacked", "blocked", "banned", "locked", "suspended", "new", "old", "boring", "fun", "funny", "cool", "great", "good", "bad", "better", "best", "worse", "worst", "nice", "big", "small", "large", "little", "far", "near", "close", "next", "down", "up", "off", "gone", "dead", "active", "inactive", "broken", "fake", "real", "secret", "called", "named", "ok", "okay", "fine", "amazing", "awesome", "terrible", "horrible", "cute", "weird", "strange", "quiet", "safe", "unsafe", "dangerous", "beautiful", "ugly", "modern", "poor", "rich", "crowded", "clean", "dirty", "peace", "fear", "poverty", "hope", "hiding", "house", "home", "apartment", "flat", "family", "city", "town", "village", "countryside", "capital", "center", "centre", "suburbs", "mountains", "north", "south", "east", "west", "world", "internet", "school", "music", "art", "sports", "primary", "secondary", "elementary", "middle", "high", "local", "village", "rural", "urban", "catholic", "religious", "vocational", "technical", "professional", "boarding", "summer", "driving", "language", "english", "dance", "night", "day", "morning", "evening", "weekend", "online", "too", "where", "when", "what", "who", "how", "why", "i", "e", "te", "ne", "nje", "shume", "privat", "private", "publik", "publike", "mbyllur", "fshire", "bllokuar", "hakuar", "ri", "re", "vjeter", "merzitshem", "merzitshme", "argetues", "mire", "keq", "plot", "bosh", "per", "me", "nga", "vetem", "ende", "tani", "ketu", "aty", "eshte", "jane", "nuk", "s", "ska", "pak", "larg", "afer", "madhe", "vogel", "bukur", "qytet", "qytetin", "fshat", "fshatin", "fshatit", "shtepi", "shtepine", "banese", "lagje", "lagjen", "rruge", "rrugen", "shkolle", "shkollen", "kryeqytet", "qender", "qendren", "veri", "jug", "lindje", "perendim", "ku", "kur", "cfare", "kush", "si", "pse", "edhe", "dhe", "ose", "por", "sepse", "privatan", "privatna", "privatni", "javan", "javna", "javni", "zatvoren", "zatvorena", "obrisan", "obrisana", "hakovan", "blokiran", "nov", "nova", "novi", "star", "stara", "stari", "dosadan", "dosadna", "zanimljiv", "zanimljiva", "dobar", "dobra", "los", "losa", "pun", "puna", "prazan", "prazna", "za", "sa", "na", "u", "o", "od", "do", "samo", "jos", "sada", "sad", "tu", "ovde", "ovdje", "tamo", "je", "su", "nije", "ne", "vrlo", "jako", "veoma", "bas", "mala", "mali", "velika", "veliki", "lijepa", "lepa", "grad", "gradu", "selo", "selu", "kuca", "kuci", "stan", "stanu", "centar", "centru", "gdje", "gde", "kad", "sta", "ko", "kako", "zasto", "i", "a", "ili", "ali", "jer", "privaten", "privatna", "javen", "izbrisan", "hakiran", "dosaden", "poln", "prazen", "so", "vo", "uste", "sega", "tamu", "se", "mnogu", "golemo", "golema", "malo", "mala", "ubavo", "ubava", "gradot", "seloto", "kukja", "doma", "centarot", "kade", "koga", "sto", "koj", "zosto", "ili", "no", "deka", "super", "daleko", "blizu", "odlicna", "odlican", "fina", "losa", "ogromna", "najbolja", "has", "have", "had", "was", "were", "will", "would", "can", "could", "gets", "got", "needs", "need", "goes", "went", "ka", "kishte", "kane", "kemi", "do", "ishin", "ima", "imaju", "imala", "imao", "nema", "bila", "bio", "bilo", "imase", "imaat", "nemaat", "stvarno", "prelepa", "lijepa", "zaista", "larg", "afer", "bukur", "madhe", "vogel", "mire", "mrekullueshme", "daleku", "blisku", "odlicno", "ubavo", "dobro", "golemo"]
+
+def _words(text: str) -> list[str]:
+    """Entries separated by spaces; "|" joins the words of one entry ("novi|sad")."""
+    return [word.replace("|", " ") for word in text.split()]
+
+
+# Common words that follow "my insta is", "I live in", "my school is" without naming anything,
+# or that sit between a street word and a number in an ordinary sentence.
+STOP = frozenset(
+    _words(
+        """
+        a an the my your his her their our its this that these those it is are was were be
+        been not no yes and or but so very too really just only also still now then here there
+        with without for from to of in on at by about like as than same different other
+        another some any all has have had will would can could gets got needs need goes went
+        full empty private public closed open deleted hacked blocked banned locked suspended
+        new old boring fun funny cool great good bad better best worse worst nice big small
+        large little far near close next down up off gone dead active inactive broken fake
+        real secret sekret tajna fshehte called named ok okay fine amazing awesome terrible
+        horrible cute weird
+        strange quiet safe unsafe dangerous beautiful ugly modern poor rich crowded clean dirty
+        super peace fear poverty hope hiding house home apartment flat family city town village
+        countryside capital center centre suburbs mountains north south east west world
+        internet school music art sports primary secondary elementary middle high local rural
+        urban catholic religious vocational technical professional boarding summer driving
+        language english dance night day morning evening weekend online where when what who
+        how why
+        i e te ne nje tim time tone sim ime im shume privat private publik publike mbyllur fshire
+        bllokuar hakuar ri re
+        vjeter merzitshem merzitshme argetues mire keq plot bosh per me nga vetem ende tani
+        ketu aty eshte jane nuk s ska pak larg afer madhe vogel bukur mrekullueshme qytet
+        qytetin fshat fshatin fshatit shtepi shtepine banese lagje lagjen rruge rrugen shkolle
+        shkollen kryeqytet qender qendren veri jug lindje perendim ku kur cfare kush si pse
+        edhe dhe ose por sepse ka kishte kane kemi do ishin
+        privatan privatna privatni javan javna javni zatvoren zatvorena obrisan obrisana
+        hakovan blokiran nov nova novi star stara stari dosadan dosadna zanimljiv zanimljiva
+        dobar dobra los losa pun puna prazan prazna za sa na u o od do samo jos sada sad tu
+        ovde ovdje tamo je su nije ne vrlo jako veoma bas mala mali velika veliki lijepa lepa
+        prelepa grad gradu selo selu kuca kuci stan stanu centar centru gdje gde kad sta ko
+        kako zasto a ili ali jer daleko blizu odlicna odlican fina ogromna najbolja stvarno
+        zaista ima imaju imala imao nema bila bio bilo
+        privaten javen izbrisan hakiran dosaden poln prazen so vo uste sega tamu se mnogu
+        golemo golema malo ubavo ubava gradot seloto kukja doma centarot kade koga sto koj
+        zosto no deka daleku blisku odlicno dobro imase imaat nemaat
+        """
+    )
 )
-COUNTRIES = ["albani", "shqiperi", "shqipri", "shqipni", "kosov", "kosova", "serbi", "srbij", "srbiji", "srbija", "bosn", "bih", "hercegovin", "herzegovin", "crn", "mal", "te", "zi", "malin", "e", "zi", "malit", "te", "zi", "montenegr", "macedoni", "makedonij", "maqedoni", "north", "macedonia", "severn", "sever", "evrop", "europ", "ballkan", "balkan", "gjermani", "german", "njemack", "nemack", "germanij", "itali", "greqi", "greece", "grck", "grcij", "turqi", "turk", "turs", "austri", "zvicer", "switzerland", "svajcar", "angli", "england", "britain", "uk", "usa", "america", "amerik", "sweden", "svedsk", "suedi", "franc", "hrvatsk", "croati", "kroaci", "sloven", "bulgar", "bugar", "rumani", "romani", "hungar", "madjar"]
+# Country and region names (stems) after "I live in": saying the country is not private.
+COUNTRIES = _words(
+    """
+    albani shqiperi shqipri shqipni kosov serbi srbij bosn bih hercegovin herzegovin
+    crnoj|gori crna|gora mal|te|zi malin|e|zi malit|te|zi montenegr macedoni makedonij
+    maqedoni north|macedonia severn evrop europ ballkan balkan gjermani german njemack nemack
+    germanij itali greqi greece grck grcij turqi turkey tursk austri zvicer switzerland
+    svajcar angli england britain the|uk uk usa the|usa america amerik sweden svedsk suedi
+    franc hrvatsk croati kroaci sloven bulgar bugar rumani romani hungar madjar
+    """
+)
 # Towns of the region (stems, so inflected forms match: Beograd, Beogradu; Tiranë, Tiranës).
-PLACES = ["tiran", "durres", "durrs", "shkod", "elbasan", "vlor", "korc", "fier", "berat", "lezh", "kukes", "gjirokast", "sarand", "pogradec", "lushnj", "kavaj", "kruj", "prishtin", "pristin", "prizren", "pej", "gjakov", "mitrovic", "ferizaj", "gjilan", "vushtrri", "podujev", "beograd", "novi", "sad", "novom", "sadu", "nis", "kragujev", "subotic", "zrenjanin", "pancev", "cacak", "kraljev", "novi", "pazar", "novom", "pazaru", "sarajev", "banja", "luk", "banjaluk", "banjoj", "luci", "tuzl", "zenic", "mostar", "bihac", "brck", "podgoric", "niksic", "budv", "cetinj", "herceg", "novi", "ulcinj", "ulqin", "skopj", "shkup", "bitol", "manastir", "kumanov", "tetov", "ohrid", "prilep", "strug", "gostivar", "veles", "stip", "kicev", "kercov", "debar", "dibr"]
-PROVIDERS = set(
-    ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "aol", "proton", "protonmail", "gmx", "yandex", "mail", "abv", "t-com", "windowslive"]
+PLACES = _words(
+    """
+    tiran durres durrs shkod elbasan vlor korc fier berat lezh kukes gjirokast sarand
+    pogradec lushnj kavaj kruj prishtin pristin prizren pej gjakov mitrovic ferizaj gjilan
+    vushtrri podujev beograd novi|sad novom|sadu nis kragujev subotic zrenjanin pancev cacak
+    kraljev novi|pazar novom|pazaru sarajev banja|luk banjaluk banjoj|luci tuzl zenic mostar
+    bihac brck podgoric niksic budv cetinj herceg|novi ulcinj ulqin skopj shkup bitol
+    manastir kumanov tetov ohrid prilep strug gostivar veles stip kicev kercov debar dibr
+    """
 )
-TLDS = ["com", "net", "org", "info", "edu", "gov", "int", "eu", "al", "xk", "rs", "mk", "ba", "me", "hr", "si", "bg", "gr", "de", "uk", "ch", "io", "co", "app", "dev", "gg", "tv", "ly", "xyz", "online", "site", "ru", "fr", "es", "nl", "link", "live", "shop", "store", "blog", "news", "tk", "cc", "biz"]
+PROVIDERS = frozenset(
+    _words(
+        """
+        gmail googlemail yahoo hotmail outlook live msn icloud aol proton protonmail gmx
+        yandex mail abv t-com windowslive
+        """
+    )
+)
+TLDS = _words(
+    """
+    com net org info edu gov int eu al xk rs mk ba me hr si bg gr de uk ch io co app dev gg
+    tv ly xyz online site ru fr es nl link live shop store blog news tk cc biz
+    """
+)
 # Names in tech talk (UneHack) that look like domains.
 NOT_DOMAINS = {"asp.net", "socket.io", "vue.js", "node.js", "next.js", "chart.js", "ado.net"}
 
@@ -49,6 +122,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 # --- phone numbers -------------------------------------------------------------------------
+# A cheap pass finds stretches of digits and separators (the pattern starts with a digit, so
+# the regex engine skips text quickly); the exact pattern then runs on those stretches only.
+_DIGITS_ROUGH = re.compile(r"[+(]?\d[\d .\-/()]{4,}\d")
 _DIGIT_RUN = re.compile(r"(?<![\d+])(?:\+|00)?\(?\d(?:[ .\-/()]{0,3}\d){5,}")
 _DATE = re.compile(
     r"\d{1,2} ?[./-] ?\d{1,2} ?[./-] ?(?:\d{4}|\d{2})\.?|\d{4} ?[./-] ?\d{1,2} ?[./-] ?\d{1,2}"
@@ -82,7 +158,8 @@ _ACCOUNT = (
 _ID = r"@?(?P<id>[a-z0-9_][a-z0-9_.]{1,29})"
 # "is", "është", "je", "е" or a colon between the account and the name (or the name's @).
 _COPULA = (
-    r"(?:\s*\b(?:is|eshte|osht|asht|je|e|glasi|it's|its)\b\s*[:=\-]?\s*|\s*[:=\-]\s*|\s+(?=@))"
+    r"(?:\s*\b(?:is|eshte|osht|asht|je|e|glasi|it's|its)\b\s*[:=\-]?\s*|\s*[:=\-]\s*|'s\s+"
+    r"|\s+(?=@))"
 )
 _MINE = (
     rf"\b(?:my|moj|moja|moje|mojot|mojata)\s+{_PLATFORM}{_ACCOUNT}"
@@ -92,24 +169,31 @@ _MINE = (
 _MINE_AFTER = rf"{_PLATFORM}{_ACCOUNT}\s+(?:mi|moj|moja)\b"
 _ASK = (
     r"\b(?:add|follow|find|dm|text|message|msg|pm|write|contact|call|search|hmu|reach"
-    r"|gjej|shto|ndiq|ndiqme|shkruaj|kerko|bej follow|bo add|dodaj|zaprati|prati|nadji|nadi"
-    r"|pisi|javi|trazi|sledi|najdi|baraj)\s+(?:me|mi|mua|mu)?\s*(?:on|in|at|ne|tek|te|na|u|vo)"
+    r"|gjej|gjeni|shto|shtoni|ndiq|ndiqni|ndiqme|shkruaj|shkruani|kerko|kerkoni|bej follow"
+    r"|bo add|dodaj|dodajte|zaprati|zapratite|prati|pratite|nadji|nadjite|nadi|pisi|pisite"
+    r"|javi|javite|trazi|sledi|sledete|najdi|najdete|baraj|barajte)\s+(?:me|mi|mua|mu|na)?"
+    r"\s*(?:on|in|at|ne|tek|te|na|u|vo)"
 )
+# How sure each cue is that a name follows: "strong" takes any word that is not a common
+# one, "weak" also needs the name to end the sentence ("insta: ana" but not "Instagram: bad
+# for sleep"), "shape" only takes handle-shaped names (ana_k09).
 _HANDLE_CUES = [
     # "my snap is ana_k", "moj insta je ana", "instagrami im eshte ana", "мојот инстаграм е"
-    (re.compile(rf"(?:{_MINE}){_COPULA}{_ID}"), True),
-    (re.compile(rf"{_MINE_AFTER}{_COPULA}{_ID}"), False),
+    (re.compile(rf"(?:{_MINE}){_COPULA}{_ID}"), "strong"),
+    (re.compile(rf"{_MINE_AFTER}{_COPULA}{_ID}"), "weak"),
     # "add me on snap: ana", "më gjej në insta si ana", "nađi me na instagramu kao ana"
     (
         re.compile(
             rf"{_ASK}\s+{_PLATFORM}\s*(?:as|si|kao|kako|at|it'?s|is|je|e|eshte|:|-|=)?\s*{_ID}"
         ),
-        True,
+        "strong",
     ),
+    # "snap me at ana_k", "dm me on ig @ana"
+    (re.compile(rf"{_PLATFORM}\s+me\s*(?:at|on|:|-)?\s*{_ID}"), "strong"),
     # "insta: ana", "snap - ana_k09"
-    (re.compile(rf"{_PLATFORM}{_ACCOUNT}\s*[:=\-]\s*{_ID}"), False),
-    # "snap ana_k09": only handle-shaped names
-    (re.compile(rf"{_PLATFORM}\s+{_ID}"), None),
+    (re.compile(rf"{_PLATFORM}{_ACCOUNT}\s*[:=\-]\s*{_ID}"), "weak"),
+    # "snap ana_k09"
+    (re.compile(rf"{_PLATFORM}\s+{_ID}"), "shape"),
 ]
 _AT_HANDLE = re.compile(r"(?<![\w.@])@(?P<id>[a-z0-9_][a-z0-9_.]{1,29})")
 _AT_NOT_HANDLE = {"home", "school", "all", "everyone", "here", "work"}
@@ -176,9 +260,27 @@ _SCHOOL_AT = re.compile(
     r"\bi(?:'m| am)\b[^.!?\n]{0,30}?\bat\s+(?P<name>(?:[\w'\"-]+\s+){1,4}?)"
     r"(?:school|high school|gymnasium|academy)\b"
 )
+# Words that turn "street ... 2" into an ordinary sentence ("the street has 2 lights").
+_ADDRESS_STOP = frozenset(
+    _words(
+        """
+        the a an has have had is are was were will with for to from of in on at and or but
+        there this that it its my our your only every each many more than about near
+        ka kishte kane kemi eshte jane ishte ishin per ne nga me dhe por qe se deri pa kur ku
+        do nuk ska ima imaju nema nemaju je su bila bio bilo za sa na u od do kod kad gde gdje
+        ima nema se imase imaat nemaat so vo od kaj koga
+        """
+    )
+)
 # Words that describe a school without naming it ("shkolla e mesme", "9-vjecare").
-_SCHOOL_WORDS = set(
-    ["e", "mesme", "fillore", "9-vjecare", "vjecare", "9", "publike", "private", "profesionale", "jopublike", "bashkuar", "osnovnu", "srednju", "osnovna", "srednja", "skolu", "skola", "os", "gimnaziju", "gimnazija", "ou", "sou", "su", "osnovno", "sredno", "uciliste", "ucilisteto", "the", "a"]
+_SCHOOL_WORDS = frozenset(
+    _words(
+        """
+        e mesme fillore 9-vjecare vjecare 9 publike private profesionale jopublike bashkuar
+        osnovnu srednju osnovna srednja skolu skola os gimnaziju gimnazija ou sou su osnovno
+        sredno uciliste ucilisteto the a
+        """
+    )
 )
 _LIVE = re.compile(
     r"\b(?:i live in|i live at|i live on|i am living in|im living in|i stay in|jetoj ne"
@@ -191,6 +293,34 @@ _PLACE_PREFIX = re.compile(
     r"|gradot |seloto |selo |grad )"
 )
 _WORD = re.compile(r"[\w\"'„“«-]+")
+_TO_PUNCTUATION = re.compile(r"[^\n.,;!?()]{0,40}")
+_TO_CLAUSE_END = re.compile(r"[^\n,;!?()]{0,40}")
+
+# Cheap substring tests decide which patterns run at all: most posts contain none of these.
+_SPELT_DOTS = (" dot ", " pika ", " pike ", " tacka ", " tocka ", "(dot", "[dot", "{dot")
+_PROVIDER_HINTS = ("gmail", "yahoo", "hotmail", "outlook", "icloud", "proton", "gmx", "yandex")
+_PROFILE_HOSTS = (".com/", ".am/", "t.me/", "m.me/", "fb.me/", "wa.me/", ".gg/", ".tv/")
+_PLATFORM_HINTS = (
+    "insta", "insti", "tik", "snap", "facebook", "fejs", "telegram", "whats", "wats", "wapp",
+    "wots", "votsap", "vatsap", "discord", "diskord", "viber", "vajber", "vibera", "twitter",
+    "youtube", "twitch", "messenger", "bereal", "roblox", " ig", " fb", " kik", " dc", " psn",
+)  # fmt: skip
+_TLD_HINT = re.compile(rf"\.(?:{'|'.join(TLDS)})\b")
+_STREET_HINTS = (
+    " rrug", " rr", " ulic", " ul.", " ul ", "bulevar", " bul", " blvd", " street", " st.",
+    " st ", " avenue", " ave", " road", " rd", " lane", " lagj", " naselj", " pallat", " pall",
+    " zgrad", " blok", " bllok", " hyrja", " shkalla", " apartament",
+)  # fmt: skip
+_SCHOOL_MINE_HINTS = (
+    "my school", "our school", "shkolla ime", "shkolla jone", "shkolla ku", "moja skola",
+    "skola mi", "nasa skola", "moeto uciliste", "ucilisteto mi",
+)  # fmt: skip
+_SCHOOL_GO_HINTS = (
+    "i go to", "i attend", "i study at", "student at", "pupil at", "shkoj ne", "mesoj ne",
+    "nxenes", "studioj ne", "idem u", "ucim u", "pohad", "ucenik", "ucenic", "odam vo",
+    "ucam vo",
+)  # fmt: skip
+_LIVE_HINTS = ("live", "stay in", "jetoj", "banoj", "zivim", "zhivim", "stanujem", "ziveam")
 
 
 def find(
@@ -230,39 +360,66 @@ def _without_overlaps(norm: Normalised, spans: list[tuple[str, int, int]]):
 # --- phone numbers -------------------------------------------------------------------------
 def _phones(s: str, public: set[str]) -> list[tuple[str, int, int]]:
     found = []
-    if any(ch.isdigit() for ch in s):
-        for m in _DIGIT_RUN.finditer(s):
-            span = _phone_in(m.group(), public)
-            if span:
-                found.append(("phone", m.start() + span[0], m.start() + span[1]))
+    for rough in _DIGITS_ROUGH.finditer(s):
+        if len(found) >= MAX_PHONES:
+            break  # already refused; a page of numbers need not be checked to the end
+        for m in _DIGIT_RUN.finditer(rough.group()):
+            at = rough.start() + m.start()
+            for a, b in _phones_in(m.group(), public):
+                found.append(("phone", at + a, at + b))
+    # Numbers written in words: only when at least three different number words occur.
+    if len(NUMBER_WORDS.keys() & set(s.split())) < 3:
+        return found
     for m in _WORD_RUN.finditer(s):
         tokens = re.findall(r"\w+", m.group())
         words = sum(t in NUMBER_WORDS for t in tokens)
         digits = "".join(NUMBER_WORDS.get(t, t) for t in tokens)
-        if words >= 2 and 8 <= len(digits) <= 13 and not _counting(digits):
-            if digits not in public:
-                found.append(("phone", m.start(), m.end()))
+        if words >= 2 and 8 <= len(digits) <= 13 and not _counting(digits) and digits not in public:
+            found.append(("phone", m.start(), m.end()))
     return found
 
 
-def _phone_in(candidate: str, public: set[str]) -> tuple[int, int] | None:
-    """The span of a phone number inside a run of digits, or None."""
+def _phones_in(candidate: str, public: set[str]) -> list[tuple[int, int]]:
+    """The spans of phone numbers inside a run of digits and separators."""
     if _is_phone(candidate, public):
-        return 0, len(candidate)
-    if re.sub(r"\D", "", candidate) in public:
-        return None
-    # A phone number after or before another number: "in 2024 069 123 4567".
+        return [(0, len(candidate))]
+    digits = re.sub(r"\D", "", candidate)
+    if digits in public or len(digits) < 8 or _not_a_phone(candidate):
+        return []
+    # Several numbers in a row ("in 2024 069 123 4567", two phone numbers): slide over the
+    # digit groups, longest stretch first, at most five groups per number, starting with 0
+    # or + (how phone numbers are written) and never through a date or a law number.
     groups = [m.span() for m in re.finditer(r"\+?\d+", candidate)]
-    if len(groups) > 8:
-        return None
-    for i in range(len(groups)):
-        for j in range(len(groups), i, -1):
-            if (i, j) == (0, len(groups)):
-                continue
+    free = _outside(groups, candidate)
+    spans: list[tuple[int, int]] = []
+    i = checks = 0
+    while i < len(groups) and len(spans) < MAX_PHONES and checks < 5 * MAX_PHONES:
+        if not free[i] or candidate[groups[i][0]] not in "0+":
+            i += 1
+            continue
+        for j in range(min(len(groups), i + 5), i, -1):
             a, b = groups[i][0], groups[j - 1][1]
+            if not all(free[i:j]) or not 8 <= sum(c.isdigit() for c in candidate[a:b]) <= 13:
+                continue
+            checks += 1
             if _is_phone(candidate[a:b], public, strict=True):
-                return a, b
-    return None
+                spans.append((a, b))
+                i = j
+                break
+        else:
+            i += 1
+    return spans
+
+
+def _outside(groups: list[tuple[int, int]], candidate: str) -> list[bool]:
+    """For each digit group: is it outside every date, law number and year range?"""
+    barriers = sorted(m.span() for p in (_DATE, _LAW, _YEARS) for m in p.finditer(candidate))
+    free, k = [], 0
+    for start, _ in groups:
+        while k < len(barriers) and barriers[k][1] <= start:
+            k += 1
+        free.append(not (k < len(barriers) and barriers[k][0] <= start))
+    return free
 
 
 def _is_phone(candidate: str, public: set[str], *, strict: bool = False) -> bool:
@@ -270,9 +427,13 @@ def _is_phone(candidate: str, public: set[str], *, strict: bool = False) -> bool
     digits = re.sub(r"\D", "", candidate)
     if not 6 <= len(digits) <= 15 or digits in public or re.fullmatch(r"116\d{3}", digits):
         return False
-    for pattern in (_DATE, _LAW, _YEARS, _THOUSANDS):
-        if pattern.fullmatch(candidate):
-            return False
+    if _not_a_phone(candidate):
+        return False
+    groups = re.findall(r"\d+", candidate)
+    if not candidate.startswith(("+", "00", "0")) and min(map(len, groups)) == 1 < max(
+        map(len, groups)
+    ):
+        return False  # a list of small numbers (grades, scores), not a phone number
     try:
         if candidate.startswith(("+", "00")):
             number = phonenumbers.parse("+" + digits.removeprefix("00"))
@@ -290,6 +451,11 @@ def _is_phone(candidate: str, public: set[str], *, strict: bool = False) -> bool
     return bool(first) and 2 <= len(first.group(1)) <= 4 and digits[0] == "0" and len(digits) >= 8
 
 
+def _not_a_phone(candidate: str) -> bool:
+    """Dates, law numbers, year ranges and thousands: digits that are not a phone number."""
+    return any(p.fullmatch(candidate) for p in (_DATE, _LAW, _YEARS, _THOUSANDS))
+
+
 def _counting(digits: str) -> bool:
     return digits in "0123456789" or digits in "9876543210" or len(set(digits)) == 1
 
@@ -297,43 +463,85 @@ def _counting(digits: str) -> bool:
 # --- e-mail and social accounts ------------------------------------------------------------
 def _emails(s: str) -> list[tuple[str, int, int]]:
     found = []
-    for m in _EMAIL.finditer(s):
-        plain = m.group("at").strip() == "@" and _TIGHT_DOT.match(m.group("domain"))
-        domain = m.group("domain")
-        provider = re.split(r"\W", domain, maxsplit=1)[0]
-        word_dots = not _TIGHT_DOT.match(domain) and not re.search(r"\s\.|\.\s", domain)
-        if (
-            plain
-            or provider in PROVIDERS
-            or (m.group("tld") in ("com", "net", "org") and (word_dots or "@" in m.group("at")))
-        ):
+    hints = ["@", "(at", "[at", "{at", "<at", "(et", "[et"]
+    if _has(s, _SPELT_DOTS) or _has(s, _PROVIDER_HINTS):
+        hints += [" at ", " et ", "majmun"]
+    for m in _finditer_near(_EMAIL, s, _windows(s, hints, 64, 80)):
+        at, dots = m.group("at"), s[m.start("domain") : m.start("tld")]
+        plain = at.strip() == "@" and _TIGHT_DOT.match(dots)
+        provider = re.split(r"\W", m.group("domain"), maxsplit=1)[0] in PROVIDERS
+        # Spelt-out dots, or a real @ with dots not spaced like sentences ("at home. Com").
+        spelt_dots = re.search(r"dot|pik|tacka|tocka", dots)
+        careful = spelt_dots or ("@" in at and not re.search(r"\s\.|\.\s", dots))
+        if plain or provider or (m.group("tld") in ("com", "net", "org") and careful):
             found.append(("email", m.start(), m.end()))
-    for m in _EMAIL_CUE.finditer(s):
+    for m in _finditer_near(_EMAIL_CUE, s, _windows(s, ("mail", "mejl"), 10, 60)):
         name = m.group("id").rstrip(".")
-        if _handle_shaped(name) and name not in STOP:
-            found.append(("email", m.start(), m.start("id") + len(name)))
+        end = m.start("id") + len(name)
+        if (
+            _handle_shaped(name)
+            and name not in STOP
+            and not s[end : end + 3].strip().startswith("@")
+        ):
+            found.append(("email", m.start(), end))
     return found
 
 
 def _handles(norm: Normalised) -> list[tuple[str, int, int]]:
     s = norm.text
-    found = [("handle", m.start(), _strip_end(s, m.end())) for m in _PROFILE_LINK.finditer(s)]
-    found += [("handle", m.start(), m.end()) for m in _DISCORD_TAG.finditer(s)]
-    for m in _AT_HANDLE.finditer(s):
+    found = []
+    if _has(s, _PROFILE_HOSTS):
+        found += [("handle", m.start(), _strip_end(s, m.end())) for m in _PROFILE_LINK.finditer(s)]
+    if "#" in s:
+        found += [("handle", m.start(), m.end()) for m in _DISCORD_TAG.finditer(s)]
+    for m in _AT_HANDLE.finditer(s) if "@" in s else ():
         name = m.group("id").rstrip(".")
         if name not in _AT_NOT_HANDLE and re.search(r"[a-z]", name):
             found.append(("handle", m.start(), m.start() + 1 + len(name)))
-    for pattern, strong in _HANDLE_CUES:
-        for m in pattern.finditer(s):
+    windows = _windows(s, _PLATFORM_HINTS, 60, 50)
+    for pattern, certainty in _HANDLE_CUES if windows else ():
+        for m in _finditer_near(pattern, s, windows):
             name = m.group("id").rstrip(".")
             end = m.start("id") + len(name)
             if name in STOP or not re.search(r"[a-z]", name):
                 continue
-            if _handle_shaped(name) or (strong and name not in STOP) or (
-                strong is False and _ends_sentence(s, end)
+            if (
+                _handle_shaped(name)
+                or certainty == "strong"
+                or (certainty == "weak" and _ends_sentence(s, end))
             ):
                 found.append(("handle", m.start(), end))
     return found
+
+
+def _has(s: str, hints: Iterable[str]) -> bool:
+    return any(hint in s for hint in hints)
+
+
+def _windows(s: str, hints: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Stretches of text around each hint (merged when they overlap): the patterns run there
+    only, instead of over the whole text."""
+    padded = " " + s  # hints that start with a space also match at the very beginning
+    found = []
+    for hint in hints:
+        at = padded.find(hint)
+        while at >= 0:
+            found.append((at, at + len(hint)))
+            at = padded.find(hint, at + 1)
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        a, b = max(0, start - before), min(len(s), end + after)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        else:
+            windows.append((a, b))
+    return windows
+
+
+def _finditer_near(pattern: re.Pattern, s: str, windows: list[tuple[int, int]]):
+    # Lookbehinds and \b still see the text before a window; only the end is cut.
+    for a, b in windows:
+        yield from pattern.finditer(s, a, b)
 
 
 def _handle_shaped(name: str) -> bool:
@@ -342,8 +550,9 @@ def _handle_shaped(name: str) -> bool:
 
 
 def _ends_sentence(s: str, end: int) -> bool:
+    """Nothing, punctuation or a line break after the name: not another word."""
     rest = s[end : end + 2]
-    return not rest or not rest[0].isspace() or rest == "" or not rest[1:].isalnum()
+    return not rest.strip() or rest[0] != " " or not rest[1].isalnum()
 
 
 def _strip_end(s: str, end: int) -> int:
@@ -356,6 +565,8 @@ def _strip_end(s: str, end: int) -> int:
 def _urls(norm: Normalised, allowed: list[str]) -> list[tuple[str, int, int]]:
     s = norm.text
     found = []
+    if not (_has(s, ("http", "www.")) or _TLD_HINT.search(s)):
+        return found
     for m in _URL.finditer(s):
         end = _strip_end(s, m.end())
         url = s[m.start() : end]
@@ -383,16 +594,18 @@ def _host(url: str) -> str:
 # --- addresses, schools, places ------------------------------------------------------------
 def _addresses(s: str) -> list[tuple[str, int, int]]:
     found = []
-    for pattern in (_ADDRESS, _HOUSE_NUMBER_FIRST):
-        for m in pattern.finditer(s):
+    streets = _windows(s, _STREET_HINTS, 2, 60)
+    numbered = _windows(s, (" street", " st", " avenue", " ave", " road", " rd", " lane"), 40, 10)
+    for pattern, windows in ((_ADDRESS, streets), (_HOUSE_NUMBER_FIRST, numbered)):
+        for m in _finditer_near(pattern, s, windows):
             words = _WORD.findall(m.group("name"))
             number = m.group("num")
-            if any(w in STOP and w not in ("e", "i") for w in words):
+            if any(w in _ADDRESS_STOP for w in words):
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", number):
                 continue  # "rruga 2024" is a year, not a house
             found.append(("address", m.start(), m.end()))
-    for m in _MY_ADDRESS.finditer(s):
+    for m in _finditer_near(_MY_ADDRESS, s, _windows(s, ("adres", "address"), 20, 60)):
         if m.group("rest").strip("\"'„“") not in STOP:
             found.append(("address", m.start(), m.end()))
     return found
@@ -401,21 +614,22 @@ def _addresses(s: str) -> list[tuple[str, int, int]]:
 def _schools(norm: Normalised) -> list[tuple[str, int, int]]:
     s = norm.text
     found = []
-    for m in _SCHOOL_MINE.finditer(s):
+    for m in _finditer_near(_SCHOOL_MINE, s, _windows(s, _SCHOOL_MINE_HINTS, 2, 60)):
         name = m.group("rest").strip("\"'„“«")
         if name and name not in STOP:
             found.append(("school", m.start(), _word_end(s, m.end())))
-    for m in _SCHOOL_GO.finditer(s):
+    for m in _finditer_near(_SCHOOL_GO, s, _windows(s, _SCHOOL_GO_HINTS, 12, 60)):
         start, name = _skip_words(s, m.start("rest"), _SCHOOL_WORDS)
         if not name or name in STOP:
             continue
         if _capitalised(norm, start) or _quoted(s, start):
             found.append(("school", m.start(), _word_end(s, start)))
-    for m in _SCHOOL_NAMED.finditer(s):
+    named = _windows(s, ("i go to", "i attend", "i study at"), 2, 80)
+    for m in _finditer_near(_SCHOOL_NAMED, s, named):
         words = _WORD.findall(m.group("name"))
         if words and not any(w in STOP for w in words):
             found.append(("school", m.start(), m.end()))
-    for m in _SCHOOL_AT.finditer(s):
+    for m in _finditer_near(_SCHOOL_AT, s, _windows(s, ("i'm", "i am"), 2, 90)):
         if _capitalised(norm, m.start("name")):
             found.append(("school", m.start(), m.end()))
     return found
@@ -424,7 +638,7 @@ def _schools(norm: Normalised) -> list[tuple[str, int, int]]:
 def _places(norm: Normalised) -> list[tuple[str, int, int]]:
     s = norm.text
     found = []
-    for m in _LIVE.finditer(s):
+    for m in _finditer_near(_LIVE, s, _windows(s, _LIVE_HINTS, 12, 60)):
         rest = m.group("rest")
         prefix = _PLACE_PREFIX.match(rest)
         offset = prefix.end() if prefix else 0
@@ -438,9 +652,10 @@ def _places(norm: Normalised) -> list[tuple[str, int, int]]:
             continue
         if name.isdigit():
             found.append(("address", m.start(), _line_end(s, start)))
-        elif name in STOP and not prefix:
+        elif name in STOP:
             continue
-        elif _capitalised(norm, start) or any(rest.startswith(p) for p in PLACES) or prefix:
+        elif _capitalised(norm, start) or any(rest.startswith(p) for p in PLACES):
+            # Lower-case words are only places when they are known towns ("i live in fear").
             found.append(("location", m.start(), start + word.end()))
     return found
 
@@ -472,11 +687,8 @@ def _quoted(s: str, start: int) -> bool:
 
 def _word_end(s: str, end: int) -> int:
     """Extend a school name to the next punctuation (names have several words)."""
-    m = re.compile(r"[^\n.,;!?()]{0,40}").match(s, end)
-    stop = m.end() if m else end
-    return end + len(s[end:stop].rstrip())
+    return end + len(_TO_PUNCTUATION.match(s, end).group().rstrip())
 
 
 def _line_end(s: str, start: int) -> int:
-    m = re.compile(r"[^\n,;!?()]{0,40}").match(s, start)
-    return start + len(m.group().rstrip(" .")) if m else start
+    return start + len(_TO_CLAUSE_END.match(s, start).group().rstrip(" ."))

@@ -57,7 +57,8 @@ class WordMatcher:
         self._automaton = ahocorasick.Automaton()
         for key, key_refs in refs.items():
             self._automaton.add_word(key, (len(key), tuple(key_refs)))
-        if refs:
+        self._ready = bool(refs)
+        if self._ready:
             self._automaton.make_automaton()
 
     def __len__(self) -> int:
@@ -67,7 +68,7 @@ class WordMatcher:
         self, forms: Normalised | list[Normalised], languages: Iterable[str] | None = None
     ) -> list[Finding]:
         """Findings in the normalised forms (see normalise.variants), original spans."""
-        if not self.entries:
+        if not self._ready:
             return []
         if isinstance(forms, Normalised):
             forms = variants(forms)

@@ -21,14 +21,16 @@ _EN = [
     ("dumbass", H, "bullying"), ("you are stupid", H, "bullying"),
     ("youre stupid", H, "bullying"), ("ur stupid", H, "bullying"), ("stupid", F, "bullying"),
     ("you ... dumb", F, "bullying"), ("ur ... dumb", F, "bullying"),
-    ("you ... ugly", F, "bullying"), ("ur ... ugly", F, "bullying"), ("fat pig", H, "bullying"), ("fatso", H, "bullying"), ("you are ugly", H, "bullying"),
+    ("you ... ugly", F, "bullying"), ("ur ... ugly", F, "bullying"), ("fat pig", H, "bullying"),
+    ("fatso", H, "bullying"), ("you are ugly", H, "bullying"),
     ("youre ugly", H, "bullying"), ("ur ugly", H, "bullying"), ("ugly cow", H, "bullying"),
     ("nobody likes you", H, "bullying"), ("no one likes you", H, "bullying"),
     ("everyone hates you", H, "bullying"), ("you are worthless", H, "bullying"),
     ("youre worthless", H, "bullying"), ("waste of space", H, "bullying"),
     ("freak", F, "bullying"), ("bitch", H, "bullying"), ("son of a bitch", H, "bullying"),
     ("bastard", H, "bullying"), ("asshole", H, "bullying"), ("dickhead", H, "bullying"),
-    ("slut", H, "bullying"), ("sl*t", H, "bullying"), ("b*tch", H, "bullying"), ("whore", H, "bullying"), ("shut up", F, "bullying"),
+    ("slut", H, "bullying"), ("sl*t", H, "bullying"), ("b*tch", H, "bullying"),
+    ("whore", H, "bullying"), ("shut up", F, "bullying"),
     ("jerk", F, "bullying"),
     # hate
     ("nigger", B, "hate"), ("nigga", B, "hate"), ("faggot", B, "hate"), ("fag", B, "hate"),
@@ -43,6 +45,8 @@ _EN = [
     ("nude pics", B, "sexual"), ("onlyfans", B, "sexual"), ("pussy", B, "sexual"),
     # telling someone to harm themselves
     ("kill yourself", B, "self_harm"), ("kill urself", B, "self_harm"),
+    ("kill ur self", B, "self_harm"),
+    ("kill your self", B, "self_harm"),
     ("kys", B, "self_harm"), ("go die", B, "self_harm"), ("hope you die", B, "self_harm"),
     ("drink bleach", B, "self_harm"), ("hang yourself", B, "self_harm"),
     ("neck yourself", B, "self_harm"), ("slit your wrists", B, "self_harm"),
@@ -60,7 +64,8 @@ _EN = [
     ("crypto giveaway", F, "spam"), ("follow for follow", F, "spam"),
     # mild swearing
     ("fuck", M, "bullying"), ("fucking", M, "bullying"), ("fck", M, "bullying"),
-    ("fuk", M, "bullying"), ("f*ck", M, "bullying"), ("f**k", M, "bullying"), ("wtf", M, "bullying"),
+    ("fuk", M, "bullying"), ("f*ck", M, "bullying"), ("f**k", M, "bullying"),
+    ("wtf", M, "bullying"),
     ("shit", M, "bullying"), ("sh*t", M, "bullying"), ("bullshit", M, "bullying"),
     ("crap", M, "bullying"), ("damn", M, "bullying"), ("ass", M, "bullying"),
     ("piss off", M, "bullying"),
@@ -68,12 +73,14 @@ _EN = [
 
 _SQ = [
     ("idiot", H, "bullying"), ("idiote", H, "bullying"), ("budalla", H, "bullying"),
+    ("budall", H, "bullying"),
     ("budallaqe", H, "bullying"), ("rrot", H, "bullying"), ("torollak", H, "bullying"),
     ("leshko", H, "bullying"), ("hajvan", H, "bullying"), ("je i trashe", H, "bullying"),
     ("je e trashe", H, "bullying"), ("trutrashe", H, "bullying"), ("kokederr", H, "bullying"),
     ("pa tru", H, "bullying"), ("i pamend", H, "bullying"), ("e pamend", H, "bullying"),
     ("deshtak", H, "bullying"), ("deshtake", H, "bullying"), ("qelbanik", H, "bullying"),
-    ("qelbesire", H, "bullying"), ("qelbesir", H, "bullying"), ("bir qeni", H, "bullying"), ("kurve", H, "bullying"),
+    ("qelbesire", H, "bullying"), ("qelbesir", H, "bullying"), ("bir qeni", H, "bullying"),
+    ("kurve", H, "bullying"),
     ("kurva", H, "bullying"), ("lavire", H, "bullying"), ("kopil", H, "bullying"),
     ("je e shemtuar", H, "bullying"), ("je i shemtuar", H, "bullying"),
     ("dhjamosh", H, "bullying"), ("dhjamoshe", H, "bullying"),
@@ -107,6 +114,7 @@ _SQ = [
 _SR = [
     ("idiot", H, "bullying"), ("idiote", H, "bullying"), ("budala", H, "bullying"),
     ("budaletina", H, "bullying"), ("kreten", H, "bullying"), ("кретен", H, "bullying"),
+    ("kretenu", H, "bullying"),
     ("debil", H, "bullying"), ("дебил", H, "bullying"), ("glupan", H, "bullying"),
     ("glupson", H, "bullying"), ("glupsone", H, "bullying"),
     ("glupaca", H, "bullying"), ("glupa si", H, "bullying"), ("glup si", H, "bullying"),
@@ -150,7 +158,8 @@ _SR = [
 
 _BS = [
     ("idiot", H, "bullying"), ("budala", H, "bullying"), ("budaletina", H, "bullying"),
-    ("papak", H, "bullying"), ("kreten", H, "bullying"), ("debil", H, "bullying"),
+    ("papak", H, "bullying"), ("kreten", H, "bullying"), ("kretenu", H, "bullying"),
+    ("debil", H, "bullying"),
     ("glupan", H, "bullying"), ("glupaca", H, "bullying"), ("glupa si", H, "bullying"),
     ("ti si glupa", H, "bullying"), ("budalo", H, "bullying"), ("glupaco", H, "bullying"),
     ("ti si smece", H, "bullying"), ("olos", H, "bullying"), ("supak", H, "bullying"),
@@ -177,8 +186,10 @@ _BS = [
 
 _MK = [
     ("идиот", H, "bullying"), ("глупак", H, "bullying"), ("глупава", H, "bullying"),
-    ("будала", H, "bullying"), ("кретен", H, "bullying"), ("дебил", H, "bullying"),
-    ("лузер", H, "bullying"), ("ти си ѓубре", H, "bullying"), ("ѓубре едно", H, "bullying"),
+    ("будала", H, "bullying"), ("кретен", H, "bullying"), ("кретену", H, "bullying"),
+    ("дебил", H, "bullying"),
+    ("лузер", H, "bullying"), ("глупачке", H, "bullying"), ("ти си ѓубре", H, "bullying"),
+    ("ѓубре едно", H, "bullying"),
     ("шупак", H, "bullying"), ("селјачиште", H, "bullying"), ("мајмуне", H, "bullying"),
     ("глупа крава", H, "bullying"), ("свињо", H, "bullying"), ("дебела свиња", H, "bullying"),
     ("грда си", H, "bullying"), ("грд си", H, "bullying"), ("никој не те сака", H, "bullying"),
