@@ -21,3 +21,21 @@ def configure_engine_events(app) -> None:
         if engine.dialect.name == "sqlite" and not getattr(engine, "_youthportal_pragmas", False):
             event.listen(engine, "connect", _sqlite_pragmas)
             engine._youthportal_pragmas = True
+
+
+def insert_if_absent(model, **values) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING: True when the row was added, False when a row with the
+    same unique key already existed (a double click, a second report, a replayed form).
+
+    No SAVEPOINT is needed, so the insert belongs to the request's transaction on SQLite too
+    (Python's sqlite3 driver commits a savepoint opened as the first statement of a
+    transaction at once, which a later rollback could not undo).
+    """
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from youthportal.extensions import db
+
+    dialect = db.session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    stmt = module.insert(model).values(**values).on_conflict_do_nothing()
+    return db.session.execute(stmt).rowcount == 1

@@ -6,11 +6,10 @@ makes, so a second POST of the same form (double click, back button, replay) cha
 
 import secrets
 
-from sqlalchemy.exc import IntegrityError
 from wtforms import HiddenField
 
+from youthportal.core.database import insert_if_absent
 from youthportal.core.models import FormSubmission
-from youthportal.extensions import db
 
 
 class AlreadySubmitted(Exception):
@@ -32,8 +31,5 @@ class OnceField(HiddenField):
 def claim(token: str | None) -> None:
     if not token or len(token) > 64:
         raise AlreadySubmitted
-    try:
-        with db.session.begin_nested():
-            db.session.add(FormSubmission(token=token))
-    except IntegrityError as exc:
-        raise AlreadySubmitted from exc
+    if not insert_if_absent(FormSubmission, token=token):
+        raise AlreadySubmitted

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import IntegrityError
 
+from youthportal.core.database import insert_if_absent
 from youthportal.core.markdown import render
 from youthportal.core.model_base import utcnow
 from youthportal.discussions.models import Comment, CommentRevision, Reaction, ReactionKind, Thread
@@ -248,11 +248,10 @@ def toggle_reaction(user, comment: Comment, kind: ReactionKind) -> bool:
         db.session.delete(existing)
         db.session.flush()
         return False
-    try:
-        with db.session.begin_nested():
-            db.session.add(Reaction(comment_id=comment.id, user_id=user.id, kind=kind))
-    except IntegrityError:
-        return True  # a double click: it is there already
+    # A double click that races the first one finds the reaction there already.
+    insert_if_absent(
+        Reaction, comment_id=comment.id, user_id=user.id, kind=kind, created_at=utcnow()
+    )
     return True
 
 

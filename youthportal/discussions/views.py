@@ -93,6 +93,15 @@ def _after_screening(verdict, target: str):
     return redirect(target)
 
 
+def _refused(form, verdict) -> None:
+    """Screening refused the text: say why, keep the text, and give the form a fresh
+    one-time token (the refused attempt used up the old one) so the corrected text can be
+    sent from the same page."""
+    form.body.errors.append(" ".join(verdict.messages()))
+    if hasattr(form, "once"):
+        form.once.data = once.new_token()
+
+
 def _already_sent(target: str):
     db.session.rollback()
     flash(_("This form was already sent; nothing was changed."))
@@ -159,7 +168,7 @@ def new_thread(subject_type: str, subject_id: int):
         )
         db.session.commit()
         if thread is None:
-            form.body.errors.append(" ".join(verdict.messages()))
+            _refused(form, verdict)
         else:
             return _after_screening(verdict, url_for("discussions.thread", thread_id=thread.id))
     return render_template(
@@ -224,7 +233,7 @@ def comment(thread_id: int):
     )
     db.session.commit()
     if created is None:
-        form.body.errors.append(" ".join(verdict.messages()))
+        _refused(form, verdict)
         return _render_thread(thread, form, 422)
     return _after_screening(verdict, services.comment_url(created))
 
@@ -248,7 +257,7 @@ def reply(comment_id: int):
         db.session.commit()
         if created is not None:
             return _after_screening(verdict, services.comment_url(created))
-        form.body.errors.append(" ".join(verdict.messages()))
+        _refused(form, verdict)
     return render_template("discussions/reply.html", form=form, parent=parent, thread=thread)
 
 
@@ -268,7 +277,7 @@ def edit(comment_id: int):
         db.session.commit()
         if not verdict.blocked:
             return _after_screening(verdict, services.comment_url(comment))
-        form.body.errors.append(" ".join(verdict.messages()))
+        _refused(form, verdict)
     return render_template("discussions/edit.html", form=form, comment=comment)
 
 

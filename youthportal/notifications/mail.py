@@ -100,4 +100,7 @@ def deliver_due(limit: int = 100) -> tuple[int, int]:
             message.sent_at = utcnow()
             message.attempts += 1
         db.session.commit()
+    # End the read transaction even when nothing was due, so a long-running sender sees
+    # the next messages (SQLite and PostgreSQL keep a snapshot until the transaction ends).
+    db.session.commit()
     return sent, failed

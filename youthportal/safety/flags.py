@@ -3,9 +3,10 @@ facilitator of the group) hide the item until a moderator decides; the urgent re
 at once and alert the safeguarding leads."""
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from youthportal.core import audit, settings
+from youthportal.core.database import insert_if_absent
+from youthportal.core.model_base import utcnow
 from youthportal.core.permissions import moderates_group
 from youthportal.extensions import db
 from youthportal.safety import safeguarding
@@ -47,18 +48,11 @@ def flag(reporter, obj, reason: FlagReason, note: str | None = None) -> Flag:
     kind = kind_of(obj)
     if obj.author_id == reporter.id:
         raise CannotFlag
-    entry = Flag(
-        content_type=kind.name,
-        content_id=obj.id,
-        reporter_id=reporter.id,
-        reason=reason,
-        note=(note or "").strip()[:1000] or None,
-    )
-    try:
-        with db.session.begin_nested():
-            db.session.add(entry)
-    except IntegrityError as exc:
-        raise AlreadyFlagged from exc
+    key = {"content_type": kind.name, "content_id": obj.id, "reporter_id": reporter.id}
+    note = (note or "").strip()[:1000] or None
+    if not insert_if_absent(Flag, **key, reason=reason, note=note, created_at=utcnow()):
+        raise AlreadyFlagged
+    entry = db.session.scalar(select(Flag).filter_by(**key))
     urgent = reason in URGENT_FLAG_REASONS
     item = open_review(obj, reason=ReviewReason.URGENT if urgent else ReviewReason.FLAGGED)
     item.urgent = bool(item.urgent or urgent)
