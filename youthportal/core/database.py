@@ -37,5 +37,7 @@ def insert_if_absent(model, **values) -> bool:
 
     dialect = db.session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    stmt = module.insert(model).values(**values).on_conflict_do_nothing()
-    return db.session.execute(stmt).rowcount == 1
+    key = list(model.__table__.primary_key.columns)
+    stmt = module.insert(model).values(**values).on_conflict_do_nothing().returning(*key)
+    # RETURNING tells reliably whether a row was added (psycopg reports no rowcount here).
+    return db.session.execute(stmt).first() is not None
