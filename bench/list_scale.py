@@ -9,16 +9,15 @@ request (must not grow) and the median time of 20 requests.
 
 import argparse
 import os
-import statistics
 import tempfile
-import time
-
-from sqlalchemy import event
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--rows", type=int, nargs="+", default=[10, 200, 2000])
 parser.add_argument("--database-url")
 args = parser.parse_args()
+
+from _measure import measure as _measure  # noqa: E402
+from _measure import sign_in as _sign_in  # noqa: E402
 
 tmp = tempfile.mkdtemp()
 os.environ["YOUTHPORTAL_INSTANCE_PATH"] = tmp
@@ -74,30 +73,11 @@ client = app.test_client()
 
 
 def sign_in(who):
-    with client.session_transaction() as session:
-        session["_user_id"] = ids[who]
-        session["_fresh"] = True
-        session["last_seen"] = int(time.time())
+    _sign_in(client, ids[who])
 
 
 def measure(url):
-    counter = {"n": 0}
-
-    def count(*_a):
-        counter["n"] += 1
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    client.get(url)
-    event.remove(engine, "before_cursor_execute", count)
-    times = []
-    for _ in range(20):
-        t0 = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - t0) * 1000)
-        assert response.status_code == 200, response.status_code
-    return counter["n"], statistics.median(times)
+    return _measure(app, client, url)
 
 
 made = 0

@@ -303,3 +303,21 @@ def test_group_premoderation_switch_is_for_the_groups_facilitators(client):
     client.post(f"/moderation/groups/{group.id}/premoderation", data={"on": "1"})
     db.session.refresh(group)
     assert group.is_premoderated
+
+
+def test_admins_can_set_zero_approved_posts_before_trust(client):
+    from tests.moderation_helpers import admin
+    from youthportal.core import settings
+
+    login(client, admin())
+    form = client.get("/admin/settings").get_data(as_text=True)
+    assert 'name="trust_level_1_after"' in form and 'name="allowed_domains"' in form
+    response = client.post(
+        "/admin/settings",
+        data={"trust_level_1_after": "0", "allowed_domains": "isigurt.al\nhttps://Unicef.org/"},
+    )
+    assert response.status_code == 302
+    assert settings.get("trust_level_1_after") == 0
+    assert settings.get("allowed_domains") == "isigurt.al\nunicef.org"
+    bad = client.post("/admin/settings", data={"allowed_domains": "not a domain!"})
+    assert "not site names" in bad.get_data(as_text=True)

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, NumberRange, Optional, ValidationError
 
 from youthportal.accounts import services as account_services
 from youthportal.accounts.models import Institution, Role, User
@@ -165,6 +165,11 @@ def institution_edit(institution_id):
     return render_template("admin/institution_edit.html", form=form, institution=institution)
 
 
+def _number_given(form, field):
+    if field.data is None:
+        raise ValidationError(REQUIRED)
+
+
 def _settings_form():
     fields = {}
     for key, spec in settings.SPECS.items():
@@ -173,7 +178,8 @@ def _settings_form():
                 spec.label,
                 default=settings.get(key),
                 validators=[
-                    DataRequired(message=REQUIRED),
+                    # 0 is a valid answer, which DataRequired would refuse.
+                    _number_given,
                     NumberRange(
                         min=spec.minimum,
                         max=spec.maximum,

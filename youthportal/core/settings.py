@@ -25,6 +25,17 @@ def _consent_default(country):
     return lambda: current_app.config["CONSENT_AGE"].get(country, 16)
 
 
+def _count(label, config_key: str, minimum: int, maximum: int) -> SettingSpec:
+    """A whole-number setting whose default comes from the instance configuration."""
+    return SettingSpec(
+        label=label,
+        kind=int,
+        default=lambda: current_app.config[config_key],
+        minimum=minimum,
+        maximum=maximum,
+    )
+
+
 SPECS: dict[str, SettingSpec] = {
     **{
         f"consent_age_{country}": SettingSpec(
@@ -39,47 +50,33 @@ SPECS: dict[str, SettingSpec] = {
             "MK": _l("Digital consent age in North Macedonia"),
         }.items()
     },
-    "flag_threshold": SettingSpec(
-        label=_l("Reports from different members that hide an item until it is reviewed"),
-        kind=int,
-        default=lambda: current_app.config["FLAG_THRESHOLD"],
-        minimum=1,
-        maximum=20,
+    "flag_threshold": _count(
+        _l("Reports from different members that hide an item until it is reviewed"),
+        "FLAG_THRESHOLD",
+        1,
+        20,
     ),
-    "premoderation_under_age": SettingSpec(
-        label=_l("Every post of members younger than this is read before it is shown"),
-        kind=int,
-        default=lambda: current_app.config["PREMODERATION_UNDER_AGE"],
-        minimum=9,
-        maximum=19,
+    "premoderation_under_age": _count(
+        _l("Every post of members younger than this is read before it is shown"),
+        "PREMODERATION_UNDER_AGE",
+        9,
+        19,
     ),
-    "trust_level_1_after": SettingSpec(
-        label=_l("Approved posts before a new member's posts appear without waiting"),
-        kind=int,
-        default=lambda: current_app.config["TRUST_LEVEL_1_AFTER"],
-        minimum=0,
-        maximum=100,
+    "trust_level_1_after": _count(
+        _l("Approved posts before a new member's posts appear without waiting"),
+        "TRUST_LEVEL_1_AFTER",
+        0,
+        100,
     ),
-    "trust_level_2_after": SettingSpec(
-        label=_l("Approved posts before a member becomes trusted (higher posting limits)"),
-        kind=int,
-        default=lambda: current_app.config["TRUST_LEVEL_2_AFTER"],
-        minimum=1,
-        maximum=500,
+    "trust_level_2_after": _count(
+        _l("Approved posts before a member becomes trusted (higher posting limits)"),
+        "TRUST_LEVEL_2_AFTER",
+        1,
+        500,
     ),
-    "posts_per_hour": SettingSpec(
-        label=_l("Posts a member may write per hour"),
-        kind=int,
-        default=lambda: current_app.config["POSTS_PER_HOUR"],
-        minimum=1,
-        maximum=500,
-    ),
-    "new_account_posts_first_hour": SettingSpec(
-        label=_l("Posts a new account may write in its first hour"),
-        kind=int,
-        default=lambda: current_app.config["NEW_ACCOUNT_POSTS_FIRST_HOUR"],
-        minimum=1,
-        maximum=50,
+    "posts_per_hour": _count(_l("Posts a member may write per hour"), "POSTS_PER_HOUR", 1, 500),
+    "new_account_posts_first_hour": _count(
+        _l("Posts a new account may write in its first hour"), "NEW_ACCOUNT_POSTS_FIRST_HOUR", 1, 50
     ),
     "allowed_domains": SettingSpec(
         label=_l("Websites young people may link to (one per line)"),
