@@ -171,9 +171,10 @@ def _seed_discussions(cohort: Group, school: Group) -> None:
     teuta = _user("teuta")
     ardit.approved_count = max(ardit.approved_count, 5)
     jona.approved_count = max(jona.approved_count, 20)
-    two_hours_ago = utcnow() - timedelta(hours=2)
-    for member in (klea, genti):
-        member.created_at = min(member.created_at, two_hours_ago)
+    # Demo members joined weeks ago: no new-account limits (first hour, no links).
+    weeks_ago = utcnow() - timedelta(days=21)
+    for member in (ardit, jona, klea, genti):
+        member.created_at = min(member.created_at, weeks_ago)
     db.session.flush()
     with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
         thread, _ = discussions.start_thread(
@@ -185,13 +186,15 @@ def _seed_discussions(cohort: Group, school: Group) -> None:
             "Çfarë duhet të ndryshojë në shkollën tuaj?",
             "sq",
         )
-        first, _ = discussions.add_comment(
+        first, verdict = discussions.add_comment(
             jona,
             thread,
             "Mësuesit duhet të flasin më shumë për **ngacmimin online**. "
             "Shumë nga ne nuk e dinë që mund ta raportojnë te iSIGURT.al.",
             "sq",
         )
+        if first is None:
+            raise RuntimeError(f"demo comment refused: {verdict.kinds()}")
         discussions.add_comment(
             ardit, thread, "Dakord! E shtoj te rekomandimet e raportit.", "sq", parent=first
         )

@@ -26,11 +26,12 @@ from youthportal.safety.models import ModerationStatus
 bp = Blueprint("discussions", __name__)
 
 # A small positive set: no dislikes, no counts that could shame a child.
+# Words, not emoji: emoji depend on the phone's fonts, words are read by everyone.
 REACTION_LABELS = {
-    "like": ("👍", _l("I like this")),
-    "agree": ("✋", _l("I agree")),
-    "idea": ("💡", _l("Good idea")),
-    "thanks": ("🙏", _l("Thank you")),
+    "like": _l("I like this"),
+    "agree": _l("I agree"),
+    "idea": _l("Good idea"),
+    "thanks": _l("Thank you"),
 }
 
 

@@ -96,6 +96,8 @@ def decide(text: str, findings: list[Finding]) -> Verdict:
         action = HOLD
     else:
         action = PUBLISH
+    # The same thing found twice (two spellings of one phrase) is listed once.
+    findings = list({(f.kind, f.start, f.end, f.category): f for f in findings}.values())
     masked = mask(text, [f for f in findings if f.action == MASK])
     return Verdict(
         action=action,
