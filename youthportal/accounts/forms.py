@@ -55,6 +55,16 @@ def _display_name(form, field):
     if not DISPLAY_NAME_RE.fullmatch(value):
         raise ValidationError(_l("Use only letters, digits and single spaces."))
     verdict = screen(value, author=None, locale=str(get_locale()), content_type="name")
+    if verdict.urgent:
+        # Words that may tell of danger: the view makes sure an adult reads them and shows
+        # where to get help (see `worrying_name`).
+        form.worrying_name = value
+        raise ValidationError(
+            _l(
+                "Please choose another name. If something is worrying you, the Help page "
+                "lists people you can talk to now, for free."
+            )
+        )
     if not verdict.ok:
         raise ValidationError(" ".join(verdict.messages()))
 

@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "moderation.removed": _l("Content removed"),
     "moderation.escalated": _l("Content escalated to safeguarding"),
     "moderation.auto_hidden": _l("Content hidden after reports"),
+    "moderation.withdrawn": _l("Content deleted by its author while waiting for review"),
     "moderation.group_premoderation": _l("Group pre-moderation changed"),
     "sanction.warned": _l("Member warned"),
     "sanction.muted": _l("Member muted"),

@@ -41,3 +41,14 @@ def insert_if_absent(model, **values) -> bool:
     stmt = module.insert(model).values(**values).on_conflict_do_nothing().returning(*key)
     # RETURNING tells reliably whether a row was added (psycopg reports no rowcount here).
     return db.session.execute(stmt).first() is not None
+
+
+def lock_row(obj) -> None:
+    """SELECT … FOR UPDATE on the object's row, so a count or a check made after it sees
+    what concurrent requests committed (PostgreSQL; SQLite already serialises writers)."""
+    from sqlalchemy import select
+
+    from youthportal.extensions import db
+
+    model = type(obj)
+    db.session.execute(select(model.id).where(model.id == obj.id).with_for_update())

@@ -39,6 +39,12 @@ def _review_count():
     return g.review_count
 
 
+def _handles_cases() -> bool:
+    from youthportal.safety.safeguarding import can_handle_cases
+
+    return can_handle_cases(current_user)
+
+
 def init_app(app) -> None:
     app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.trim_blocks = True
@@ -63,6 +69,7 @@ def init_app(app) -> None:
             "avatars": AVATARS,
             "unread_count": _unread_count,
             "review_count": _review_count,
+            "handles_cases": _handles_cases,
             "now": utcnow,
             "role_labels": ROLE_LABELS,
             "status_labels": STATUS_LABELS,

@@ -14,7 +14,9 @@ def _comments(user) -> list:
     )
     return [
         {
-            "thread": c.thread.title,
+            # The thread by number only: its title may be someone else's words.
+            "thread": c.thread_id,
+            "thread_title": c.thread.title if c.thread.author_id == user.id else None,
             "text": c.body,
             "status": c.status.value,
             "created_at": c.created_at,

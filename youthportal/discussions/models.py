@@ -66,6 +66,9 @@ class Comment(db.Model):
         ModerationStatus, default=ModerationStatus.PENDING
     )
     removed_by_author: Mapped[bool] = mapped_column(default=False)
+    # When others could first read it: a removed comment leaves a placeholder (so replies
+    # keep their context) only if it was ever published.
+    published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None]
 

@@ -31,5 +31,7 @@ register(
         set_status=services.set_comment_status,
         replace_text=services.replace_text,
         can_view=_can_view,
+        withdrawn=lambda comment: comment.removed_by_author,
+        revisions=services.earlier_texts,
     )
 )

@@ -6,7 +6,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import func, or_, select
 
-from youthportal.core.database import insert_if_absent
+from youthportal.core.database import insert_if_absent, lock_row
 from youthportal.core.markdown import render
 from youthportal.core.model_base import utcnow
 from youthportal.discussions.models import Comment, CommentRevision, Reaction, ReactionKind, Thread
@@ -15,15 +15,18 @@ from youthportal.extensions import db
 from youthportal.notifications.services import notify
 from youthportal.safety import screen
 from youthportal.safety.content import status_for, visible
-from youthportal.safety.models import ModerationStatus
-from youthportal.safety.review import after_submit
+from youthportal.safety.models import ModerationStatus, ReviewReason
+from youthportal.safety.review import after_submit, open_item_for, open_review, withdraw
 from youthportal.safety.verdict import Verdict
 
 
 def visible_comments(user):
     """Published comments, the user's own waiting ones, and placeholders of removed ones
-    (shown without their text, so replies keep their context)."""
-    return or_(visible(Comment, user), Comment.status == ModerationStatus.REMOVED)
+    that others once read (shown without their text, so replies keep their context)."""
+    return or_(
+        visible(Comment, user),
+        (Comment.status == ModerationStatus.REMOVED) & Comment.published_at.is_not(None),
+    )
 
 
 def threads_stmt(subject_type: str, subject_id: int, user):
@@ -81,6 +84,8 @@ def start_thread(author, subject_type, subject_id, title, body, locale):
     db.session.add(thread)
     db.session.flush()
     comment = _new_comment(author, thread, stored[title_length + 2 :], status, opening=True)
+    if status == ModerationStatus.PUBLISHED:
+        _first_published(comment)
     _refresh_counts(thread)
     after_submit(comment, verdict)
     return thread, verdict
@@ -95,9 +100,8 @@ def add_comment(author, thread: Thread, body: str, locale, parent: Comment | Non
         return None, verdict
     comment = _new_comment(author, thread, verdict.text, status_for(verdict), parent=parent)
     if comment.status == ModerationStatus.PUBLISHED:
-        thread.last_activity_at = comment.created_at
+        _first_published(comment)
         _refresh_counts(thread)
-        _notify_reply(comment, parent)
     after_submit(comment, verdict)
     return comment, verdict
 
@@ -116,6 +120,17 @@ def _new_comment(author, thread, body, status, *, parent=None, opening=False) ->
     db.session.add(comment)
     db.session.flush()
     return comment
+
+
+def _first_published(comment: Comment) -> None:
+    """Others can read it from now on (at once, or when a moderator approves it): the
+    thread moves up and the person replied to hears of it."""
+    if comment.published_at is not None:
+        return
+    comment.published_at = utcnow()
+    comment.thread.last_activity_at = comment.published_at
+    parent = db.session.get(Comment, comment.parent_id) if comment.parent_id else None
+    _notify_reply(comment, parent)
 
 
 def _notify_reply(comment: Comment, parent: Comment | None) -> None:
@@ -148,7 +163,8 @@ def can_edit(user, comment: Comment, now=None) -> bool:
 
 
 def edit_comment(author, comment: Comment, body: str, locale) -> Verdict:
-    """Edits are screened again; the earlier text is kept for moderators."""
+    """Edits are screened again; the earlier text is kept for moderators. A comment that is
+    waiting for review keeps waiting: editing it never skips the moderator."""
     verdict = _screen(author, body, locale, comment.thread.group_id)
     if verdict.blocked:
         return verdict
@@ -156,9 +172,11 @@ def edit_comment(author, comment: Comment, body: str, locale) -> Verdict:
     comment.body = verdict.text
     comment.body_html = render(verdict.text)
     comment.edited_at = utcnow()
-    was_published = comment.status == ModerationStatus.PUBLISHED
-    set_comment_status(comment, status_for(verdict))
-    after_submit(comment, verdict, edited=was_published)
+    waiting = comment.status == ModerationStatus.PENDING
+    set_comment_status(comment, ModerationStatus.PENDING if waiting else status_for(verdict))
+    after_submit(comment, verdict, edited=True)
+    if waiting and open_item_for("comment", comment.id) is None:
+        open_review(comment, reason=ReviewReason.HELD, findings=[])
     return verdict
 
 
@@ -167,6 +185,7 @@ def delete_own(author, comment: Comment) -> None:
         raise PermissionError
     comment.removed_by_author = True
     set_comment_status(comment, ModerationStatus.REMOVED)
+    withdraw(comment)
 
 
 def set_comment_status(comment: Comment, status: ModerationStatus) -> None:
@@ -174,6 +193,8 @@ def set_comment_status(comment: Comment, status: ModerationStatus) -> None:
     thread = comment.thread
     if comment.is_opening:
         thread.status = status
+    if status == ModerationStatus.PUBLISHED:
+        _first_published(comment)
     db.session.flush()
     _refresh_counts(thread)
 
@@ -185,6 +206,7 @@ def replace_text(comment: Comment, text: str) -> None:
 
 
 def _refresh_counts(thread: Thread) -> None:
+    lock_row(thread)  # two comments at once must not both count without the other
     thread.comment_count = db.session.scalar(
         select(func.count(Comment.id)).where(
             Comment.thread_id == thread.id,
@@ -253,6 +275,10 @@ def toggle_reaction(user, comment: Comment, kind: ReactionKind) -> bool:
         Reaction, comment_id=comment.id, user_id=user.id, kind=kind, created_at=utcnow()
     )
     return True
+
+
+def earlier_texts(comment: Comment) -> list[tuple]:
+    return [(r.created_at, r.body) for r in db.session.scalars(revisions_stmt(comment))]
 
 
 def revisions_stmt(comment: Comment):

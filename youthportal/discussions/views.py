@@ -13,6 +13,7 @@ from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404, is_admin, moderates_group
 from youthportal.discussions import (
+    export,  # noqa: F401 - registers the "my data" parts
     moderation,  # noqa: F401 - registers comments as content
     services,
 )
@@ -83,11 +84,12 @@ def _may_post(thread: Thread) -> bool:
     return not thread.is_locked and subject.can_post(current_user, thread.subject_id)
 
 
-def _after_screening(verdict, target: str):
-    """Tell the author what happened, kindly; an urgent disclosure goes to the help page."""
+def _after_screening(verdict, target: str, *, waiting: bool = False):
+    """Tell the author what happened, kindly; an urgent disclosure goes to the help page.
+    `waiting`: the post still waits for a moderator (an edit of a held post)."""
     if verdict.urgent:
         return redirect(url_for("safety.urgent_help"))
-    if verdict.held:
+    if verdict.held or waiting:
         flash(" ".join([_("Thank you! Your post is waiting for review."), *verdict.messages()]))
     else:
         flash(_("Your post is published."))
@@ -277,7 +279,8 @@ def edit(comment_id: int):
         )
         db.session.commit()
         if not verdict.blocked:
-            return _after_screening(verdict, services.comment_url(comment))
+            waiting = comment.status == ModerationStatus.PENDING
+            return _after_screening(verdict, services.comment_url(comment), waiting=waiting)
         _refused(form, verdict)
     return render_template("discussions/edit.html", form=form, comment=comment)
 

@@ -55,10 +55,6 @@ KINDS = {
         "label": _l("Decisions on my appeals"),
         "message": _l("Your appeal was decided: %(outcome)s"),
     },
-    "review_waiting": {
-        "label": _l("Posts waiting for review in my groups"),
-        "message": _l("Something new is waiting for review."),
-    },
     "safeguarding_alert": {
         "label": _l("Urgent safeguarding alerts"),
         # Never switched off: a child may be in danger.

@@ -24,6 +24,10 @@ class ContentKind:
     replace_text: Callable  # (obj, new_text) -> None, for edit-and-approve
     # May the user see the place where the content is (a group-only thread, ...)?
     can_view: Callable  # (user, obj) -> bool
+    # Did the author delete it? Then no decision may publish it again.
+    withdrawn: Callable = lambda obj: False
+    # Earlier texts, newest first, as (when, text): moderators read what was changed.
+    revisions: Callable = lambda obj: []
 
 
 REGISTRY: dict[str, ContentKind] = {}

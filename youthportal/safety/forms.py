@@ -29,7 +29,7 @@ class FlagForm(OnceForm):
 class DecisionForm(OnceForm):
     decision = RadioField(
         _l("Decision"),
-        choices=options(DECISION_LABELS.items()),
+        choices=options((k, v) for k, v in DECISION_LABELS.items() if k != "withdrawn"),
         validators=[DataRequired(message=_l("Please choose a decision."))],
     )
     reason_code = SelectField(

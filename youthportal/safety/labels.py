@@ -28,6 +28,7 @@ FLAG_OUTCOME_LABELS = {
     "upheld": _l("you were right, and we took it down."),
     "not_upheld": _l("it does not break our rules, so it stays."),
     "escalated": _l("we passed it to our safeguarding team."),
+    "withdrawn": _l("the author deleted it."),
 }
 
 REVIEW_REASON_LABELS = {
@@ -44,6 +45,7 @@ DECISION_LABELS = {
     "hidden": _l("Hidden"),
     "removed": _l("Removed"),
     "escalated": _l("Escalated to safeguarding"),
+    "withdrawn": _l("Deleted by its author"),
 }
 
 STATUS_LABELS = {

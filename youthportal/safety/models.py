@@ -5,7 +5,7 @@ point at it by (content_type, content_id), resolved through safety.content's reg
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from youthportal.accounts.models import User, enum_column
@@ -39,6 +39,8 @@ class ReviewDecision(enum.StrEnum):
     HIDDEN = "hidden"
     REMOVED = "removed"
     ESCALATED = "escalated"
+    # The author deleted it before anyone decided: closed without a moderator.
+    WITHDRAWN = "withdrawn"
 
 
 class ReviewItem(db.Model):
@@ -69,6 +71,15 @@ class ReviewItem(db.Model):
     __table_args__ = (
         Index("ix_review_item_queue", "state", "urgent", "opened_at"),
         Index("ix_review_item_content", "content_type", "content_id"),
+        # At most one open item per piece of content, even when two reports race.
+        Index(
+            "uq_review_item_open_content",
+            "content_type",
+            "content_id",
+            unique=True,
+            sqlite_where=text("state = 'open'"),
+            postgresql_where=text("state = 'open'"),
+        ),
     )
 
 
@@ -89,6 +100,7 @@ URGENT_FLAG_REASONS = frozenset({FlagReason.SEXUAL, FlagReason.DANGER})
 class FlagOutcome(enum.StrEnum):
     UPHELD = "upheld"
     NOT_UPHELD = "not_upheld"
+    WITHDRAWN = "withdrawn"  # the author deleted it first
 
 
 class Flag(db.Model):
@@ -153,6 +165,12 @@ class Appeal(db.Model):
     decision_note: Mapped[str | None] = mapped_column(Text)
 
     appellant: Mapped[User] = relationship(foreign_keys=[appellant_id], lazy="joined")
+
+    # One appeal per decision and per sanction (NULLs do not collide).
+    __table_args__ = (
+        UniqueConstraint("review_item_id", name="uq_appeal_review_item"),
+        UniqueConstraint("sanction_id", name="uq_appeal_sanction"),
+    )
     review_item: Mapped[ReviewItem | None] = relationship(lazy="joined")
     sanction: Mapped[Sanction | None] = relationship(lazy="joined")
 
@@ -195,7 +213,18 @@ class SafeguardingCase(db.Model):
         foreign_keys=[acknowledged_by_id], lazy="joined"
     )
 
-    __table_args__ = (Index("ix_safeguarding_case_state_opened", "state", "opened_at"),)
+    __table_args__ = (
+        Index("ix_safeguarding_case_state_opened", "state", "opened_at"),
+        # At most one case per piece of content that is not closed yet.
+        Index(
+            "uq_safeguarding_case_active_content",
+            "content_type",
+            "content_id",
+            unique=True,
+            sqlite_where=text("state != 'closed'"),
+            postgresql_where=text("state != 'closed'"),
+        ),
+    )
 
 
 class CaseNote(db.Model):

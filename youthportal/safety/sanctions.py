@@ -5,13 +5,19 @@ moderator than the one who decided."""
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from youthportal.accounts.models import AccountStatus, GroupMember, User
 from youthportal.accounts.session import end_all_sessions
 from youthportal.core import audit
+from youthportal.core.database import insert_if_absent
 from youthportal.core.model_base import utcnow
-from youthportal.core.permissions import is_admin, my_group_ids_stmt
+from youthportal.core.permissions import (
+    facilitates_member,
+    is_admin,
+    moderates_group,
+    my_group_ids_stmt,
+)
 from youthportal.extensions import db
 from youthportal.notifications.services import notify
 from youthportal.safety.content import REGISTRY, load
@@ -32,9 +38,11 @@ class NotAllowed(Exception):
 
 def next_mute_hours(user: User) -> int:
     steps = current_app.config["MUTE_DURATIONS_HOURS"]
-    earlier = db.session.scalar(
+    earlier = db.session.scalar(  # a lifted mute does not make the next one longer
         select(func.count(Sanction.id)).where(
-            Sanction.user_id == user.id, Sanction.kind == SanctionKind.MUTE
+            Sanction.user_id == user.id,
+            Sanction.kind == SanctionKind.MUTE,
+            Sanction.revoked_at.is_(None),
         )
     )
     return steps[min(earlier, len(steps) - 1)]
@@ -75,7 +83,16 @@ def revoke(moderator: User, sanction: Sanction, reason: str) -> None:
     sanction.revoked_at = utcnow()
     user = sanction.user
     if sanction.kind == SanctionKind.MUTE:
-        user.muted_until = None
+        db.session.flush()
+        # Another mute may still be running: the member stays muted until it ends.
+        user.muted_until = db.session.scalar(
+            select(func.max(Sanction.ends_at)).where(
+                Sanction.user_id == user.id,
+                Sanction.kind == SanctionKind.MUTE,
+                Sanction.revoked_at.is_(None),
+                Sanction.ends_at > utcnow(),
+            )
+        )
     elif sanction.kind == SanctionKind.SUSPENSION and user.status == AccountStatus.SUSPENDED:
         pending = user.consent is not None and user.consent.status.value == "pending"
         user.status = AccountStatus.PENDING_CONSENT if pending else AccountStatus.ACTIVE
@@ -114,26 +131,51 @@ def appealable_items_stmt(user: User):
     )
 
 
+class AlreadyAppealed(Exception):
+    pass
+
+
 def open_appeal(user: User, text: str, *, review_item=None, sanction=None) -> Appeal:
-    appeal = Appeal(
+    """One appeal per decision or sanction; a second (or a replayed form) is refused."""
+    added = insert_if_absent(
+        Appeal,
         appellant_id=user.id,
         review_item_id=review_item.id if review_item is not None else None,
         sanction_id=sanction.id if sanction is not None else None,
         text=text,
+        state=AppealState.OPEN,
+        created_at=utcnow(),
     )
-    db.session.add(appeal)
-    db.session.flush()
+    if not added:
+        raise AlreadyAppealed
+    appeal = db.session.scalar(select(Appeal).where(_appeal_on(review_item, sanction)))
     audit.record(user, "appeal.opened", appeal)
     return appeal
 
 
-def has_open_appeal(user: User, *, review_item=None, sanction=None) -> bool:
-    stmt = select(Appeal.id).where(Appeal.appellant_id == user.id, Appeal.state == AppealState.OPEN)
+def _appeal_on(review_item, sanction):
     if review_item is not None:
-        stmt = stmt.where(Appeal.review_item_id == review_item.id)
-    if sanction is not None:
-        stmt = stmt.where(Appeal.sanction_id == sanction.id)
-    return db.session.scalar(stmt.limit(1)) is not None
+        return Appeal.review_item_id == review_item.id
+    return Appeal.sanction_id == sanction.id
+
+
+def existing_appeal(review_item=None, sanction=None) -> Appeal | None:
+    return db.session.scalar(select(Appeal).where(_appeal_on(review_item, sanction)))
+
+
+def appealable(user: User, *, review_item=None, sanction=None) -> bool:
+    """Hidden or removed content and running or past mutes and suspensions of one's own;
+    not warnings, and not sanctions already lifted."""
+    if review_item is not None:
+        return review_item.author_id == user.id and review_item.decision in (
+            ReviewDecision.HIDDEN,
+            ReviewDecision.REMOVED,
+        )
+    return (
+        sanction.user_id == user.id
+        and sanction.kind != SanctionKind.WARNING
+        and sanction.revoked_at is None
+    )
 
 
 def original_decider_id(appeal: Appeal) -> int | None:
@@ -146,6 +188,16 @@ def original_decider_id(appeal: Appeal) -> int | None:
 
 def may_decide(moderator: User, appeal: Appeal) -> bool:
     return moderator.id != original_decider_id(appeal) and moderator.id != appeal.appellant_id
+
+
+def may_see_appeal(moderator: User, appeal: Appeal) -> bool:
+    """Who moderates what was decided: the item's group (or the public space), or, for a
+    sanction, the member's facilitators. Admins see every appeal, adults' included."""
+    if is_admin(moderator):
+        return True
+    if appeal.review_item is not None:
+        return moderates_group(moderator, appeal.review_item.group_id)
+    return facilitates_member(moderator, appeal.appellant)
 
 
 def decide_appeal(moderator: User, appeal: Appeal, overturn: bool, note: str) -> None:
@@ -171,11 +223,18 @@ def _restore_content(moderator: User, item: ReviewItem) -> None:
 
 
 def open_appeals_stmt(moderator: User):
-    """Open appeals of the members a moderator looks after (admins: all)."""
+    """Open appeals the moderator may decide (see may_see_appeal), oldest first."""
     stmt = select(Appeal).where(Appeal.state == AppealState.OPEN)
     if not is_admin(moderator):
-        members = select(GroupMember.user_id).where(
-            GroupMember.group_id.in_(my_group_ids_stmt(moderator))
+        my_groups = my_group_ids_stmt(moderator)
+        my_members = select(GroupMember.user_id).where(GroupMember.group_id.in_(my_groups))
+        on_items = select(ReviewItem.id).where(
+            or_(ReviewItem.group_id.is_(None), ReviewItem.group_id.in_(my_groups))
         )
-        stmt = stmt.where(Appeal.appellant_id.in_(members))
+        stmt = stmt.where(
+            or_(
+                Appeal.review_item_id.in_(on_items),
+                Appeal.sanction_id.is_not(None) & Appeal.appellant_id.in_(my_members),
+            )
+        )
     return stmt.order_by(Appeal.created_at, Appeal.id)

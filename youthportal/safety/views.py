@@ -138,7 +138,7 @@ def queue():
 
 def _item_for_moderator(item_id: int) -> ReviewItem:
     item = get_or_404(ReviewItem, item_id)
-    if not moderates_group(current_user, item.group_id):
+    if not review.may_review(current_user, item):
         abort(404)
     return item
 
@@ -151,7 +151,12 @@ def item(item_id: int):
     if obj is None:
         abort(404)
     kind = REGISTRY[item.content_type]
+    withdrawn = kind.withdrawn(obj)
+    may_publish = not item.urgent or review.may_publish_urgent(current_user)
     form = DecisionForm()
+    if withdrawn or not may_publish:
+        publishing = {d.value for d in review.PUBLISHING}
+        form.decision.choices = [c for c in form.decision.choices if c[0] not in publishing]
     if request.method == "GET":
         form.new_text.data = obj.body if hasattr(obj, "body") else kind.text(obj)
     if item.state == ReviewState.OPEN and form.validate_on_submit():
@@ -163,15 +168,20 @@ def item(item_id: int):
                 once.claim(form.once.data)
             except once.AlreadySubmitted:
                 return _already_sent(url_for("safety.queue"))
-            review.decide(
-                item,
-                obj,
-                current_user,
-                decision,
-                reason_code=form.reason_code.data,
-                note=form.note.data,
-                new_text=form.new_text.data,
-            )
+            try:
+                review.decide(
+                    item,
+                    obj,
+                    current_user,
+                    decision,
+                    reason_code=form.reason_code.data,
+                    note=form.note.data,
+                    new_text=form.new_text.data,
+                )
+            except review.AlreadyDecided:
+                db.session.rollback()
+                flash(_("Someone else decided this a moment ago; nothing of yours was applied."))
+                return redirect(url_for("safety.item", item_id=item_id))
             db.session.commit()
             flash(_("Decision saved: %(decision)s.", decision=labels.DECISION_LABELS[decision]))
             return redirect(url_for("safety.queue"))
@@ -199,6 +209,9 @@ def item(item_id: int):
         flags=flags,
         form=form,
         can_sanction=author is not None and can_sanction(current_user, author),
+        earlier=kind.revisions(obj),
+        withdrawn=withdrawn,
+        may_publish=may_publish,
     )
 
 
@@ -259,6 +272,8 @@ def member_sanctions(user_id: int):
         kind = SanctionKind(form.kind.data)
         item_id = request.args.get("item", type=int)
         item = db.session.get(ReviewItem, item_id) if item_id else None
+        if item is not None and item.author_id != member.id:
+            item = None  # only a decision about this member's own words is linked
         sanctions.issue(current_user, member, kind, form.reason.data, review_item=item)
         db.session.commit()
         flash(_("Saved: %(what)s.", what=labels.SANCTION_LABELS[kind]))
@@ -332,25 +347,20 @@ def appeal(what: str, ident: int):
     item = sanction = None
     if what == "item":
         item = get_or_404(ReviewItem, ident)
-        if item.author_id != current_user.id or item.decision not in (
-            ReviewDecision.HIDDEN,
-            ReviewDecision.REMOVED,
-        ):
-            abort(404)
     else:
         sanction = get_or_404(Sanction, ident)
-        if sanction.user_id != current_user.id or sanction.kind == SanctionKind.WARNING:
-            abort(404)
-    if sanctions.has_open_appeal(current_user, review_item=item, sanction=sanction):
-        flash(_("Your appeal is already waiting for a decision."))
+    if not sanctions.appealable(current_user, review_item=item, sanction=sanction):
+        abort(404)
+    if sanctions.existing_appeal(review_item=item, sanction=sanction) is not None:
+        flash(_("You have already appealed this decision. Each decision can be appealed once."))
         return redirect(url_for("safety.mine"))
     form = AppealForm()
     if form.validate_on_submit():
         try:
             once.claim(form.once.data)
-        except once.AlreadySubmitted:
+            sanctions.open_appeal(current_user, form.text.data, review_item=item, sanction=sanction)
+        except (once.AlreadySubmitted, sanctions.AlreadyAppealed):
             return _already_sent(url_for("safety.mine"))
-        sanctions.open_appeal(current_user, form.text.data, review_item=item, sanction=sanction)
         db.session.commit()
         flash(_("Your appeal was sent. A different facilitator will look at it."))
         return redirect(url_for("safety.mine"))
@@ -368,8 +378,8 @@ def appeals():
 @require("moderator")
 def appeal_decide(appeal_id: int):
     appeal = get_or_404(Appeal, appeal_id)
-    if not can_sanction(current_user, appeal.appellant):
-        abort(404)  # moderators see the appeals of the members they look after
+    if not sanctions.may_see_appeal(current_user, appeal):
+        abort(404)  # moderators see the appeals about what they moderate
     allowed = sanctions.may_decide(current_user, appeal)
     form = AppealDecisionForm()
     if appeal.state == AppealState.OPEN and form.validate_on_submit():

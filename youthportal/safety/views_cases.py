@@ -1,17 +1,17 @@
 """The safeguarding leads' pages: urgent cases, their notes and their handling."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from youthportal.accounts.ages import user_age_band
 from youthportal.accounts.models import Group, GroupMember
 from youthportal.core import once
 from youthportal.core.pagination import paginate
-from youthportal.core.permissions import get_or_404, require
+from youthportal.core.permissions import get_or_404
 from youthportal.extensions import db
-from youthportal.safety import labels, safeguarding
+from youthportal.safety import labels, review, safeguarding
 from youthportal.safety.content import REGISTRY, load
 from youthportal.safety.forms import CaseActionForm, CaseFilterForm
 from youthportal.safety.models import CaseState, ReviewItem, SafeguardingCase
@@ -20,9 +20,10 @@ bp = Blueprint("safeguarding", __name__)
 
 
 @bp.before_request
-@require("safeguarding_lead")
+@login_required
 def _leads_only():
-    return None
+    if not safeguarding.can_handle_cases(current_user):
+        abort(403)
 
 
 @bp.context_processor
@@ -55,12 +56,17 @@ def case(case_id: int):
                 db.session.rollback()
                 flash(_("This form was already sent; nothing was changed."))
                 return redirect(url_for("safeguarding.case", case_id=case.id))
-            if action == "acknowledge":
-                safeguarding.acknowledge(case, current_user)
-            elif action == "refer":
-                safeguarding.refer(case, current_user, form.referred_to.data)
-            elif action == "close":
-                safeguarding.close(case, current_user, form.note.data)
+            try:
+                if action == "acknowledge":
+                    safeguarding.acknowledge(case, current_user)
+                elif action == "refer":
+                    safeguarding.refer(case, current_user, form.referred_to.data)
+                elif action == "close":
+                    safeguarding.close(case, current_user)
+            except safeguarding.NotNow:
+                db.session.rollback()
+                flash(_("This case is closed; you can still add a note."))
+                return redirect(url_for("safeguarding.case", case_id=case.id))
             if form.note.data:
                 safeguarding.add_note(case, current_user, form.note.data)
             db.session.commit()
@@ -69,6 +75,8 @@ def case(case_id: int):
     obj = load(case.content_type, case.content_id)
     kind = REGISTRY.get(case.content_type)
     item = db.session.get(ReviewItem, case.review_item_id) if case.review_item_id else None
+    if item is None and obj is not None:
+        item = review.open_item_for(case.content_type, case.content_id)
     groups = []
     if case.subject_id:
         groups = list(
@@ -84,6 +92,8 @@ def case(case_id: int):
         case=case,
         obj=obj,
         text=kind.text(obj) if obj is not None and kind else None,
+        earlier=kind.revisions(obj) if obj is not None and kind else [],
+        item=item,
         findings=(item.findings if item else []) or [],
         notes=list(db.session.scalars(safeguarding.notes_stmt(case))),
         groups=groups,
