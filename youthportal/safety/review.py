@@ -97,7 +97,7 @@ def open_review(
     )
     item = db.session.scalar(
         _open_item_stmt(kind.name, obj.id)
-        .with_for_update()
+        .with_for_update(of=ReviewItem)
         .execution_options(populate_existing=True)
     )
     if not created:
@@ -247,7 +247,7 @@ def _escalate(item: ReviewItem, kind: ContentKind, obj, moderator: User, note) -
     locked = db.session.scalar(
         select(ReviewItem)
         .where(ReviewItem.id == item.id, ReviewItem.state == ReviewState.OPEN)
-        .with_for_update()
+        .with_for_update(of=ReviewItem)
         .execution_options(populate_existing=True)
     )
     if locked is None:

@@ -76,7 +76,7 @@ def open_case(
             SafeguardingCase.content_id == content_id,
             SafeguardingCase.state != CaseState.CLOSED,
         )
-        .with_for_update()
+        .with_for_update(of=SafeguardingCase)
         .execution_options(populate_existing=True)
     )
     if not created:

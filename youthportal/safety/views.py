@@ -156,7 +156,7 @@ def item(item_id: int):
     form = DecisionForm()
     if withdrawn or not may_publish:
         publishing = {d.value for d in review.PUBLISHING}
-        form.decision.choices = [c for c in form.decision.choices if c[0] not in publishing]
+        form.decision.choices = [c for c in form.decision.choices if c.value not in publishing]
     if request.method == "GET":
         form.new_text.data = obj.body if hasattr(obj, "body") else kind.text(obj)
     if item.state == ReviewState.OPEN and form.validate_on_submit():
