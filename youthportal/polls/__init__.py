@@ -1,0 +1,1 @@
+"""Polls: options, participation, secret ballots and the counting of votes."""
