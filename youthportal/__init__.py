@@ -89,6 +89,7 @@ def _register_models() -> None:
     import youthportal.core.models  # noqa: F401
     import youthportal.discussions.models  # noqa: F401
     import youthportal.notifications.models  # noqa: F401
+    import youthportal.polls.models  # noqa: F401
     import youthportal.safety.models  # noqa: F401
 
 
@@ -100,6 +101,7 @@ def _register_blueprints(app: Flask) -> None:
     from youthportal.groups.views import bp as groups_bp
     from youthportal.notifications.views import bp as notifications_bp
     from youthportal.pages.views import bp as pages_bp
+    from youthportal.polls.views import bp as polls_bp
     from youthportal.safety.views import bp as safety_bp
     from youthportal.safety.views_cases import bp as safeguarding_bp
     from youthportal.safety.views_metrics import bp as metrics_bp
@@ -110,6 +112,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(discussions_bp, url_prefix="/discussions")
+    app.register_blueprint(polls_bp, url_prefix="/polls")
     app.register_blueprint(safety_bp, url_prefix="/moderation")
     app.register_blueprint(metrics_bp, url_prefix="/moderation/metrics")
     app.register_blueprint(safeguarding_bp, url_prefix="/safeguarding")

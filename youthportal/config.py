@@ -90,6 +90,7 @@ HELPLINES = {
 }
 
 # Moderation defaults (admins change them on the settings page).
+BREAKDOWN_MIN_CELL = 5  # k: no breakdown cell of a poll or consultation shows fewer votes
 FLAG_THRESHOLD = 3  # distinct reports that hide an item pending review (1 from a facilitator)
 PREMODERATION_UNDER_AGE = 13
 TRUST_LEVEL_1_AFTER = 3  # approved contributions before posts stop waiting for review

@@ -50,6 +50,12 @@ SPECS: dict[str, SettingSpec] = {
             "MK": _l("Digital consent age in North Macedonia"),
         }.items()
     },
+    "breakdown_min_cell": _count(
+        _l("Smallest number of votes a breakdown by age band or group may show in a cell"),
+        "BREAKDOWN_MIN_CELL",
+        3,
+        50,
+    ),
     "flag_threshold": _count(
         _l("Reports from different members that hide an item until it is reviewed"),
         "FLAG_THRESHOLD",

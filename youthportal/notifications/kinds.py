@@ -55,6 +55,10 @@ KINDS = {
         "label": _l("Decisions on my appeals"),
         "message": _l("Your appeal was decided: %(outcome)s"),
     },
+    "poll_reminder": {
+        "label": _l("Reminders of polls I have not voted in"),
+        "message": _l("A poll is waiting for your vote: %(title)s"),
+    },
     "safeguarding_alert": {
         "label": _l("Urgent safeguarding alerts"),
         # Never switched off: a child may be in danger.
