@@ -159,8 +159,16 @@ def _trade_places(poll: Poll, ballot: Ballot) -> None:
     votes and cannot be lined up with the order of the participation rows."""
     count = db.session.scalar(select(func.count()).where(Ballot.poll_id == poll.id))
     pick = secrets.randbelow(count)
+    picked = db.session.scalar(
+        select(Ballot.id).where(Ballot.poll_id == poll.id).order_by(Ballot.id).offset(pick).limit(1)
+    )
+    # Lock the row and read it again: another vote may have traded with it a moment ago,
+    # and its content must move whole, never be copied from an outdated read.
     other = db.session.scalar(
-        select(Ballot).where(Ballot.poll_id == poll.id).order_by(Ballot.id).offset(pick).limit(1)
+        select(Ballot)
+        .where(Ballot.id == picked)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
     if other is None or other.id == ballot.id:
         return
