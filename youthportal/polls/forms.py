@@ -113,7 +113,7 @@ class PollForm(OnceForm):
     )
     group_ids = MultiCheckboxField(_l("Groups"), coerce=int, choices=[])
     age_bands = MultiCheckboxField(
-        _l("Age bands"), choices=[(band, band) for band in AGE_BAND_LABELS]
+        _l("Age bands"), choices=options((band, band) for band in AGE_BAND_LABELS)
     )
     opens_at = DateTimeLocalField(
         _l("Opens (Tirana time)"),
@@ -142,9 +142,16 @@ class PollForm(OnceForm):
         if self.method.data == "scale" and labels and not 2 <= len(labels) <= 10:
             raise ValidationError(_l("A scale has 2 to 10 points."))
 
-    def validate_max_choices(self, field):
-        if self.method.data == "multiple" and not field.data:
-            raise ValidationError(_l("Say how many options a voter may pick."))
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        # Checked here: an empty optional field skips its own validators.
+        if self.method.data == "multiple" and not self.max_choices.data:
+            self.max_choices.errors = [
+                *self.max_choices.errors,
+                _l("Say how many options a voter may pick."),
+            ]
+            valid = False
+        return valid
 
     def validate_group_ids(self, field):
         if self.audience_kind.data == "groups" and not field.data:

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from youthportal.accounts.models import Group, GroupMember, MemberRole
 from youthportal.core import audience as audiences
 from youthportal.core import once
+from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404, is_admin, is_facilitator
@@ -92,7 +93,7 @@ def new():
     if not rules.may_create(current_user):
         abort(403)
     form = PollForm()
-    form.group_ids.choices = _group_choices(current_user)
+    form.group_ids.choices = options(_group_choices(current_user))
     if form.validate_on_submit():
         try:
             once.claim(form.once.data)
@@ -127,7 +128,7 @@ def edit(poll_id: int):
     form = PollForm(obj=poll if request.method == "GET" else None)
     chosen = db.session.execute(select(Group.id, Group.name).where(Group.id.in_(poll.group_ids)))
     choices = set(_group_choices(current_user)) | {(gid, name) for gid, name in chosen}
-    form.group_ids.choices = sorted(choices, key=lambda choice: choice[1])
+    form.group_ids.choices = options(sorted(choices, key=lambda choice: choice[1]))
     if request.method == "GET" or not setup_open:
         # Fixed settings are not on the form once people voted: keep the poll's own.
         _fill(form, poll, everything=request.method == "GET")
