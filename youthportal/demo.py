@@ -25,6 +25,7 @@ from youthportal.discussions import services as discussions
 from youthportal.discussions.models import Thread
 from youthportal.extensions import db
 from youthportal.groups import services as group_services
+from youthportal.polls.demo import seed_polls
 from youthportal.safety import flags, wordlists
 from youthportal.safety.models import FlagReason
 
@@ -144,9 +145,38 @@ def seed_demo() -> list[tuple[str, str]]:
     _youth("erion", "Erion", "rocket", 13, school, pending=True)
     _youth("klea", "Klea", "cat", 12, school)
     _youth("genti", "Genti", "bear", 14, school, approved_count=3)
+    # More members, so the polls have voters (and the breakdowns something to hide).
+    parliament = {
+        "parliament_term_start": term_start,
+        "parliament_term_end": term_start.replace(month=12, day=31),
+    }
+    cohort_voters = [_user("ardit")] + [
+        _youth(login, login.title(), avatar, age, cohort, **parliament)
+        for login, avatar, age in (
+            ("alba", "fox", 16),
+            ("bledi", "bear", 17),
+            ("dea", "owl", 15),
+            ("endri", "lion", 16),
+            ("fjona", "cat", 17),
+            ("gerti", "rocket", 15),
+            ("hana", "rabbit", 16),
+            ("ilir", "turtle", 17),
+        )
+    ]
+    school_voters = [_user("klea"), _user("genti")] + [
+        _youth(login, login.title(), avatar, age, school)
+        for login, avatar, age in (("sara", "owl", 13), ("noel", "fox", 14), ("ema", "cat", 13))
+    ]
     db.session.flush()
     wordlists.seed()
     _seed_discussions(cohort, school)
+    seed_polls(
+        teuta,
+        _user("ardit"),
+        cohort,
+        school,
+        {cohort.id: cohort_voters, school.id: school_voters},
+    )
     return [
         ("admin", "admin"),
         ("safeguarding lead", "besa.lead"),
@@ -158,6 +188,8 @@ def seed_demo() -> list[tuple[str, str]]:
         ("youth 12, waiting for consent", "lira"),
         ("youth 12 (posts read first)", "klea"),
         ("youth 14", "genti"),
+        ("more parliamentarians", "alba, bledi, dea, endri, fjona, gerti, hana, ilir"),
+        ("more youth in Klasa 8B", "sara, noel, ema"),
         ("invite code for Klasa 8B", "DEMO2026"),
     ]
 
