@@ -47,6 +47,18 @@ def send_mail_command(loop):
         time.sleep(30)
 
 
+@click.command("close-polls")
+@with_appcontext
+def close_polls_command():
+    """Count every poll that has closed and is not counted yet (safe to run from cron)."""
+    from youthportal.extensions import db
+    from youthportal.polls.results import close_due
+
+    closed = close_due()
+    db.session.commit()
+    click.echo(f"closed {closed} polls")
+
+
 @click.command("create-user")
 @click.option("--login", "login_name", required=True)
 @click.option("--name", "display_name", required=True)
@@ -128,7 +140,13 @@ def demo_command(serve, port):
 
 
 def register_commands(app) -> None:
-    for command in (init_db_command, send_mail_command, create_user_command, demo_command):
+    for command in (
+        init_db_command,
+        send_mail_command,
+        close_polls_command,
+        create_user_command,
+        demo_command,
+    ):
         app.cli.add_command(command)
 
 

@@ -256,3 +256,16 @@ def test_the_csv_has_counts_never_ballots(client, school):
     assert "Longer breaks,3" in body
     for receipt in db.session.scalars(select(Ballot.receipt)):
         assert receipt not in body
+
+
+def test_close_polls_counts_every_poll_that_has_closed_once(app, school):
+    facilitator, group = school
+    closed = make_poll(facilitator, groups=[group])
+    running = make_poll(facilitator, groups=[group], title="Still running for a few days")
+    close_now(closed)
+    runner = app.test_cli_runner()
+    assert "closed 1 polls" in runner.invoke(args=["close-polls"]).output
+    assert "closed 0 polls" in runner.invoke(args=["close-polls"]).output
+    db.session.expire_all()
+    assert db.session.get(Poll, closed.id).tally is not None
+    assert db.session.get(Poll, running.id).tally is None

@@ -154,6 +154,20 @@ def close(poll: Poll) -> dict:
     return tally  # the caller commits (views right after reading)
 
 
+def close_due() -> int:
+    """Counts the polls whose closing time has passed (cron: `youthportal close-polls`), so
+    the count and the audience size are taken at closing, not at the first visit."""
+    from youthportal.core.model_base import utcnow
+
+    due = db.session.scalars(
+        select(Poll).where(Poll.closes_at <= utcnow(), Poll.tally.is_(None)).order_by(Poll.id)
+    ).all()
+    for poll in due:
+        close(poll)
+        db.session.commit()  # one poll at a time: a long run never holds every lock
+    return len(due)
+
+
 def _redeal(poll: Poll) -> None:
     """Rewrite the poll's ballots in a random order within one transaction."""
     rows = [
