@@ -86,6 +86,7 @@ def _development_secret_key(instance: Path) -> str:
 def _register_models() -> None:
     # Import every models module so metadata is complete (migrations, create_all).
     import youthportal.accounts.models  # noqa: F401
+    import youthportal.consultations.models  # noqa: F401
     import youthportal.core.models  # noqa: F401
     import youthportal.discussions.models  # noqa: F401
     import youthportal.notifications.models  # noqa: F401
@@ -97,6 +98,7 @@ def _register_blueprints(app: Flask) -> None:
     from youthportal.accounts.views import bp as accounts_bp
     from youthportal.admin.views import bp as admin_bp
     from youthportal.admin.views_words import bp as words_bp
+    from youthportal.consultations.views import bp as consultations_bp
     from youthportal.discussions.views import bp as discussions_bp
     from youthportal.groups.views import bp as groups_bp
     from youthportal.notifications.views import bp as notifications_bp
@@ -113,6 +115,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(notifications_bp, url_prefix="/notifications")
     app.register_blueprint(discussions_bp, url_prefix="/discussions")
     app.register_blueprint(polls_bp, url_prefix="/polls")
+    app.register_blueprint(consultations_bp, url_prefix="/consultations")
     app.register_blueprint(safety_bp, url_prefix="/moderation")
     app.register_blueprint(metrics_bp, url_prefix="/moderation/metrics")
     app.register_blueprint(safeguarding_bp, url_prefix="/safeguarding")

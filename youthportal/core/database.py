@@ -50,5 +50,7 @@ def lock_row(obj) -> None:
 
     from youthportal.extensions import db
 
+    if hasattr(obj, "_get_current_object"):  # current_user and other proxies
+        obj = obj._get_current_object()
     model = type(obj)
     db.session.execute(select(model.id).where(model.id == obj.id).with_for_update())

@@ -55,6 +55,13 @@ KINDS = {
         "label": _l("Decisions on my appeals"),
         "message": _l("Your appeal was decided: %(outcome)s"),
     },
+    "proposal_merged": {
+        "label": _l("My proposals merged with similar ones"),
+        "message": _l(
+            "Your proposal was joined with a similar one: %(title)s. "
+            "Your supports and your name moved with it."
+        ),
+    },
     "poll_reminder": {
         "label": _l("Reminders of polls I have not voted in"),
         "message": _l("A poll is waiting for your vote: %(title)s"),

@@ -1,0 +1,1 @@
+"""Consultations: young people propose, discuss and support; facilitators say what happens next."""
