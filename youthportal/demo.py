@@ -20,6 +20,7 @@ from youthportal.accounts.models import (
     User,
 )
 from youthportal.accounts.passwords import hash_password
+from youthportal.consultations.demo import seed_consultations
 from youthportal.core.model_base import utcnow
 from youthportal.discussions import services as discussions
 from youthportal.discussions.models import Thread
@@ -145,10 +146,13 @@ def seed_demo() -> list[tuple[str, str]]:
     _youth("erion", "Erion", "rocket", 13, school, pending=True)
     _youth("klea", "Klea", "cat", 12, school)
     _youth("genti", "Genti", "bear", 14, school, approved_count=3)
-    # More members, so the polls have voters (and the breakdowns something to hide).
+    # More members, so the polls have voters (and the breakdowns something to hide); members
+    # for some weeks, with a few approved posts, so their words appear without waiting.
+    settled = {"approved_count": 5, "created_at": utcnow() - timedelta(days=21)}
     parliament = {
         "parliament_term_start": term_start,
         "parliament_term_end": term_start.replace(month=12, day=31),
+        **settled,
     }
     cohort_voters = [_user("ardit")] + [
         _youth(login, login.title(), avatar, age, cohort, **parliament)
@@ -164,12 +168,13 @@ def seed_demo() -> list[tuple[str, str]]:
         )
     ]
     school_voters = [_user("klea"), _user("genti")] + [
-        _youth(login, login.title(), avatar, age, school)
+        _youth(login, login.title(), avatar, age, school, **settled)
         for login, avatar, age in (("sara", "owl", 13), ("noel", "fox", 14), ("ema", "cat", 13))
     ]
     db.session.flush()
     wordlists.seed()
     _seed_discussions(cohort, school)
+    seed_consultations(_user("ardit"), cohort_voters[1:5], cohort_voters[4:] + school_voters[1:])
     seed_polls(
         teuta,
         _user("ardit"),

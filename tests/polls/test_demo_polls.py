@@ -25,3 +25,19 @@ def test_the_demo_polls_are_real_polls_with_real_votes(app):
     assert closed.tally["ballots"] == 9 and closed.tally["winner"] is not None
     assert closed.audience_size == 9
     assert upcoming.youth_options
+
+
+def test_the_demo_consultation_is_open_for_support_with_real_proposals(app):
+    from youthportal.consultations import rules
+    from youthportal.consultations.models import Consultation, Proposal
+    from youthportal.demo import seed_demo
+    from youthportal.safety.models import ModerationStatus
+
+    seed_demo()
+    db.session.commit()
+    (consultation,) = db.session.scalars(select(Consultation)).all()
+    assert rules.phase(consultation).value == "support"
+    proposals = db.session.scalars(select(Proposal)).all()
+    assert len(proposals) == 4
+    assert all(p.status == ModerationStatus.PUBLISHED for p in proposals)
+    assert sum(p.support_count for p in proposals) > 0

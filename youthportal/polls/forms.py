@@ -104,7 +104,10 @@ class PollForm(OnceForm):
         _l("Reasons with the vote"), choices=options(REASON_LABELS.items()), default="off"
     )
     quorum_percent = IntegerField(
-        _l("Quorum: results count only if at least this % of the audience voted (optional)"),
+        _l(
+            "Quorum: results count only if at least this percentage of the audience voted "
+            "(optional)"
+        ),
         validators=[Optional(), NumberRange(min=1, max=100)],
     )
     youth_options = BooleanField(_l("Young people may propose options before the poll opens"))

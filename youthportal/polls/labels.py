@@ -31,8 +31,8 @@ AUDIENCE_LABELS = {
 
 PHASE_LABELS = {
     "upcoming": _l("Not open yet"),
-    "open": _l("Open"),
-    "closed": _l("Closed"),
+    "open": _l("Open for voting"),
+    "closed": _l("Voting closed"),
 }
 
 REFUSALS = {
