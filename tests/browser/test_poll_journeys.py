@@ -139,3 +139,59 @@ def test_a_facilitator_opens_a_poll_for_two_groups_and_sees_turnout(app, new_pag
     expect(page.locator("main")).to_contain_text("6 of 7 members voted")
     # Three voters per club: under k = 5, so no club is shown on its own.
     expect(page.locator("main")).not_to_contain_text("Club Morning")
+
+
+def test_a_teen_sends_a_proposal_and_supports_two_others_without_javascript(app, new_page):
+    from tests.consultations.helpers import make_consultation, make_proposal
+    from youthportal.consultations.models import Proposal
+
+    facilitator = make_user(Role.FACILITATOR)
+    group = make_group(facilitator, name="Class 11B")
+    consultation = make_consultation(facilitator, "proposals", groups=[group], support_limit=2)
+    author = youth(group, 17, approved_count=5)
+    others = [
+        make_proposal(consultation, author, title=title)
+        for title in ("Water fountains on every floor", "A bike shelter", "Longer library hours")
+    ]
+    teen = youth(group, 16, approved_count=5, display_name="Arbër")
+    consultation_id = consultation.id
+
+    phone = new_page(java_script_enabled=False)
+    open_in(phone, LANG)
+    sign_in(phone, teen.login_name, PASSWORD, LANG)
+    phone.locator("header nav a[href='/consultations/']").click()
+    phone.wait_for_url("**/consultations/")
+    checked(phone, LANG, "/consultations/")
+    phone.locator(f"main a[href='/consultations/{consultation_id}']").click()
+    phone.wait_for_url(f"**/consultations/{consultation_id}")
+    checked(phone, LANG)
+    expect(phone.locator("ol.steps li[aria-current=step]")).to_have_text("Collecting proposals")
+    phone.fill("#title", "Quiet room for exams")
+    phone.fill("#body", "A calm room where we can study before exams, open every lunch break.")
+    submit(phone, "main form:has(#body) button[type=submit]")
+    checked(phone, LANG)
+    expect(phone.locator("main h1")).to_have_text("Quiet room for exams")
+    mine = db.session.scalar(select(Proposal).where(Proposal.title == "Quiet room for exams"))
+    assert mine.author_id == teen.id
+
+    # Supporting opens; the teen supports two proposals from the list.
+    from tests.consultations.helpers import set_phase
+    from youthportal.consultations.models import Consultation
+
+    set_phase(db.session.get(Consultation, consultation_id), "support")
+    phone.goto(f"/consultations/{consultation_id}")
+    checked(phone, LANG)
+    for proposal in others[:2]:
+        card = phone.locator("li.card", has_text=proposal.title)
+        with phone.expect_navigation():
+            card.locator("button[type=submit]").click()
+        checked(phone, LANG)
+    db.session.expire_all()
+    counts = [db.session.get(Proposal, p.id).support_count for p in others]
+    assert counts == [1, 1, 0]
+    # The limit is two: the third is refused kindly, and nothing changes.
+    with phone.expect_navigation():
+        phone.locator("li.card", has_text=others[2].title).locator("button[type=submit]").click()
+    expect(phone.locator(".flashes")).to_contain_text("at most 2 proposals")
+    db.session.expire_all()
+    assert db.session.get(Proposal, others[2].id).support_count == 0
