@@ -13,7 +13,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV = "development"
 
 SQLALCHEMY_DATABASE_URI = None  # None -> sqlite:///<instance>/youthportal.sqlite3
-SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+# Never write statement parameters (a child's words, a ballot) into logs or error pages.
+SQLALCHEMY_ENGINE_OPTIONS: dict = {"hide_parameters": True}
 
 # 1 MiB is plenty for any form of this portal; bigger bodies get 413.
 MAX_CONTENT_LENGTH = 1024 * 1024

@@ -217,9 +217,20 @@ def test_roles_and_wrong_ids(client):
     login(client, official)
     assert client.get(f"/polls/{poll.id}").status_code == 404
     assert client.get("/polls/new").status_code == 403
+    # A facilitator of other groups does not see this group's poll at all.
     login(client, stranger)
-    assert client.get(f"/polls/{poll.id}/edit").status_code == 403
-    assert client.get(f"/polls/{poll.id}/participation").status_code == 403
+    assert client.get(f"/polls/{poll.id}").status_code == 404
+    assert client.get(f"/polls/{poll.id}/edit").status_code == 404
+    assert "What should our school change first?" not in client.get("/polls/").get_data(
+        as_text=True
+    )
+    login(client, official)
+    assert "What should our school change first?" not in client.get("/polls/").get_data(
+        as_text=True
+    )
+    open_poll = make_poll(facilitator, title="A poll for every member")
+    login(client, stranger)
+    assert client.get(f"/polls/{open_poll.id}/participation").status_code == 200
     login(client, admin())
     assert client.get(f"/polls/{poll.id}/participation").status_code == 200
     for path in ("/polls/999", "/polls/999/results", "/polls/999/edit", "/polls/abc"):
@@ -252,4 +263,4 @@ def test_the_results_page_costs_the_same_however_many_ballots(client, count_quer
     with count_queries() as queries:
         page = client.get(f"/polls/{poll.id}/results")
     assert page.status_code == 200
-    assert queries.count == 15, queries.statements
+    assert queries.count == 14, queries.statements

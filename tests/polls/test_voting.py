@@ -243,7 +243,9 @@ def test_receipts_let_a_voter_find_their_ballot_after_closing(client, school):
     assert receipt and receipt in page
     assert client.get(f"/polls/{poll.id}/receipts").status_code == 404
     close_now(poll)
-    found = client.get(f"/polls/{poll.id}/receipts?code={receipt.lower()}").get_data(as_text=True)
+    response = client.post(f"/polls/{poll.id}/receipts", data={"code": receipt.lower()})
+    assert response.headers["Cache-Control"] == "no-store"
+    found = response.get_data(as_text=True)
     assert receipt in found and "More sport" in found
 
 

@@ -30,9 +30,12 @@ def member_group_ids(user) -> list[int]:
     )
 
 
-def includes(audience: Audience, user) -> bool:
-    """May this member take part? Active young members of the audience only."""
-    if not is_youth(user) or user.status != AccountStatus.ACTIVE:
+def includes(audience: Audience, user, *, active_only: bool = True) -> bool:
+    """Is this young member in the audience? Taking part needs an active account; reading
+    (`active_only=False`) does not, so members waiting for consent see what is coming."""
+    if not is_youth(user):
+        return False
+    if active_only and user.status != AccountStatus.ACTIVE:
         return False
     if audience.kind == "everyone":
         return True

@@ -18,7 +18,7 @@ from wtforms.fields import DateTimeLocalField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from youthportal.core.audience import AGE_BAND_LABELS
-from youthportal.core.forms import OnceForm, no_control_characters, options
+from youthportal.core.forms import Form, OnceForm, no_control_characters, options
 from youthportal.polls.labels import (
     AUDIENCE_LABELS,
     METHOD_LABELS,
@@ -210,4 +210,13 @@ class OptionForm(OnceForm):
         _l("Your option"),
         filters=[strip],
         validators=[DataRequired(message=REQUIRED), Length(min=2, max=200), no_control_characters],
+    )
+
+
+class ReceiptForm(Form):
+    code = StringField(
+        _l("Your receipt code"),
+        filters=[strip],
+        validators=[Optional(), Length(max=16)],
+        render_kw={"autocomplete": "off"},
     )

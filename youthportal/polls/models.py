@@ -82,7 +82,7 @@ class Poll(db.Model):
     # Public, random: seeds the instant-runoff lot and the order options are shown in.
     seed: Mapped[str] = mapped_column(String(16), default=_seed)
     # Counted once when the poll closes; a closed poll's results never change.
-    tally: Mapped[dict | None] = mapped_column(JSON)
+    tally: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     audience_size: Mapped[int | None]  # frozen at closing, for the quorum
     reminded_at: Mapped[datetime | None]  # one reminder per poll
 

@@ -113,6 +113,8 @@ def current(poll: Poll) -> dict:
     """Frozen results of a closed poll, or a live count reused until a ballot comes in."""
     if rules.phase(poll) == rules.Phase.CLOSED:
         return close(poll)
+    if poll.allow_change:
+        return count(poll)  # a changed vote keeps the number of ballots: no cache
     ballots = db.session.scalar(
         select(func.count()).select_from(Ballot).where(Ballot.poll_id == poll.id)
     )
@@ -132,6 +134,14 @@ def close(poll: Poll) -> dict:
     the order or the transactions in which they were cast."""
     if poll.tally is not None:
         return poll.tally
+    # A write first: on SQLite it takes the database's write lock before anything is read,
+    # so a vote in flight either committed before (and is counted) or waits and is refused.
+    db.session.execute(
+        update(Poll)
+        .where(Poll.id == poll.id)
+        .values(seed=Poll.seed)
+        .execution_options(synchronize_session=False)
+    )
     locked = db.session.scalar(
         select(Poll)
         .where(Poll.id == poll.id)
@@ -142,7 +152,9 @@ def close(poll: Poll) -> dict:
         return locked.tally
     if poll.is_secret:
         _redeal(poll)
+        _redeal_reasons(poll)
     tally = count(poll)
+    tally["turnout"] = turnout(poll)  # frozen with the count
     size = audiences.size(rules.audience_of(poll))
     db.session.execute(
         update(Poll)
@@ -191,6 +203,31 @@ def _redeal(poll: Poll) -> None:
     db.session.execute(insert(Ballot), rows)
 
 
+def _redeal_reasons(poll: Poll) -> None:
+    """Reasons of a secret poll: rewritten in a random order (their rows must not follow
+    the order of the votes), and the held ones go to the review queue only now, so no
+    review item carries the moment someone voted."""
+    from youthportal.polls.models import PollReason
+    from youthportal.safety.models import ModerationStatus, ReviewReason
+    from youthportal.safety.review import open_review
+
+    rows = [
+        {c.name: getattr(reason, c.name) for c in PollReason.__table__.columns}
+        for reason in db.session.scalars(select(PollReason).where(PollReason.poll_id == poll.id))
+    ]
+    if not rows:
+        return
+    random.SystemRandom().shuffle(rows)
+    db.session.execute(delete(PollReason).where(PollReason.poll_id == poll.id))
+    db.session.execute(insert(PollReason), rows)
+    for reason in db.session.scalars(
+        select(PollReason).where(
+            PollReason.poll_id == poll.id, PollReason.status == ModerationStatus.PENDING
+        )
+    ):
+        open_review(reason, reason=ReviewReason.HELD)
+
+
 @dataclass(frozen=True)
 class Quorum:
     required_percent: int | None
@@ -209,10 +246,12 @@ class Quorum:
 
 
 def quorum(poll: Poll) -> Quorum:
+    """Turnout and audience as frozen at closing, or as they are now while it runs."""
     size = poll.audience_size
     if size is None:
         size = audiences.size(rules.audience_of(poll))
-    return Quorum(poll.quorum_percent, turnout(poll), size)
+    frozen = (poll.tally or {}).get("turnout")
+    return Quorum(poll.quorum_percent, frozen if frozen is not None else turnout(poll), size)
 
 
 def options_by_id(poll: Poll) -> dict[int, PollOption]:

@@ -11,7 +11,6 @@ from youthportal.core.model_base import utcnow
 from youthportal.core.permissions import (
     facilitates_group,
     is_admin,
-    is_adult,
     is_facilitator,
     is_parliamentarian,
     is_policy_maker,
@@ -69,13 +68,14 @@ def manages(user, poll: Poll) -> bool:
 
 
 def may_view(user, poll: Poll) -> bool:
-    """The audience sees the poll; so do the adults who organise (not policy-makers: they
-    read what the youth send them, later)."""
+    """The audience sees the poll (members still waiting for a guardian too: they read, but
+    vote only once consent is given); so do those who organise it. Facilitators of other
+    groups and policy-makers do not."""
     if not is_signed_in(user) or is_policy_maker(user):
         return False
-    if manages(user, poll) or is_adult(user):
+    if manages(user, poll):
         return True
-    return audiences.includes(audience_of(poll), user)
+    return audiences.includes(audience_of(poll), user, active_only=False)
 
 
 def may_vote(user, poll: Poll) -> bool:

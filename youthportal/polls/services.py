@@ -4,11 +4,19 @@ a held poll or option waits for a facilitator."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import false, or_, select
 
 from youthportal.core import audit
 from youthportal.core.audience import member_group_ids
-from youthportal.core.permissions import is_adult, is_signed_in
+from youthportal.core.database import lock_row
+from youthportal.core.permissions import (
+    is_admin,
+    is_adult,
+    is_facilitator,
+    is_policy_maker,
+    is_signed_in,
+    my_group_ids_stmt,
+)
 from youthportal.extensions import db
 from youthportal.polls import rules
 from youthportal.polls.models import AudienceKind, Method, Poll, PollGroup, PollOption
@@ -66,7 +74,18 @@ def update(editor, poll: Poll, setup: PollSetup, locale):
     verdict = screen(_text(setup), editor, locale, content_type="poll")
     if verdict.blocked:
         return verdict
+    lock_row(poll)  # a vote arriving now waits: the settings it is cast under stay put
     setup_open = rules.may_edit_setup(poll)
+    if rules.phase(poll) != rules.Phase.UPCOMING:
+        # Once voting has begun, who votes, when it opened, the quorum and when results
+        # show are fixed (nobody may reveal hidden results early); it may only run longer.
+        setup.results_visibility = poll.results_visibility
+        setup.audience_kind = poll.audience_kind.value
+        setup.group_ids = poll.group_ids
+        setup.age_bands = poll.age_bands
+        setup.quorum_percent = poll.quorum_percent
+        setup.opens_at = poll.opens_at
+        setup.closes_at = max(setup.closes_at, poll.closes_at)
     _apply(poll, setup, options=setup_open)
     if setup_open:
         poll.method = setup.method
@@ -161,7 +180,18 @@ def polls_stmt(user, state: str | None = None):
     from youthportal.core.permissions import is_parliamentarian
 
     stmt = select(Poll).where(visible(Poll, user))
-    if is_signed_in(user) and not is_adult(user):
+    if is_policy_maker(user):
+        return stmt.where(false())
+    if is_facilitator(user) and not is_admin(user):
+        mine = select(PollGroup.poll_id).where(PollGroup.group_id.in_(my_group_ids_stmt(user)))
+        stmt = stmt.where(
+            or_(
+                Poll.audience_kind != AudienceKind.GROUPS,
+                Poll.author_id == user.id,
+                Poll.id.in_(mine),
+            )
+        )
+    elif is_signed_in(user) and not is_adult(user):
         mine = select(PollGroup.poll_id).where(PollGroup.group_id.in_(member_group_ids(user)))
         band = user_age_band(user) or "-"
         audience = [

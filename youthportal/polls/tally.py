@@ -49,7 +49,9 @@ def count_choices(ballots: Iterable[Sequence[int]], options: Sequence[int]) -> C
     total = 0
     for ballot in ballots:
         total += 1
-        for option in set(ballot):
+        # An option a moderator hid after votes came in is not counted (and never crashes
+        # the count); the ballot still counts as cast.
+        for option in set(ballot) & counts.keys():
             counts[option] += 1
     return ChoiceResult(counts=counts, ballots=total)
 
@@ -134,6 +136,7 @@ class ScaleResult:
 
 def scale_summary(points: Iterable[int], scale: Sequence[int]) -> ScaleResult:
     values = list(points)
+    values = [value for value in values if value in scale]
     distribution = dict.fromkeys(scale, 0)
     for value in values:
         distribution[value] += 1

@@ -10,6 +10,7 @@ from flask import (
     Response,
     abort,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -37,7 +38,7 @@ from youthportal.polls import (
     voting,
 )
 from youthportal.polls.chart import bars
-from youthportal.polls.forms import OptionForm, PollForm, VoteForm, to_local
+from youthportal.polls.forms import OptionForm, PollForm, ReceiptForm, VoteForm, to_local
 from youthportal.polls.models import Method, Poll, PollReason
 from youthportal.safety.models import ModerationStatus
 
@@ -112,7 +113,9 @@ def new():
             else:
                 flash(_("The poll was saved."))
             return redirect(url_for("polls.detail", poll_id=poll.id))
-    return render_template("polls/form.html", form=form, poll=None, setup_open=True)
+    return render_template(
+        "polls/form.html", form=form, poll=None, setup_open=True, voting_started=False
+    )
 
 
 @bp.route("/<int:poll_id>/edit", methods=["GET", "POST"])
@@ -129,9 +132,15 @@ def edit(poll_id: int):
     chosen = db.session.execute(select(Group.id, Group.name).where(Group.id.in_(poll.group_ids)))
     choices = set(_group_choices(current_user)) | {(gid, name) for gid, name in chosen}
     form.group_ids.choices = options(sorted(choices, key=lambda choice: choice[1]))
+    started = rules.phase(poll) != rules.Phase.UPCOMING
+    # Settings that are fixed are not on the form: the poll's own values stand in for them.
     if request.method == "GET" or not setup_open:
-        # Fixed settings are not on the form once people voted: keep the poll's own.
-        _fill(form, poll, everything=request.method == "GET")
+        _fill_setup(form, poll)
+    if request.method == "GET" or started:
+        _fill_running(form, poll)
+    if request.method == "GET":
+        form.reason_mode.data = poll.reason_mode.value
+        form.closes_at.data = to_local(poll.closes_at)
     if request.method == "POST" and form.validate_on_submit():
         verdict = services.update(current_user, poll, form.setup(), current_locale_code())
         if verdict.blocked:
@@ -141,10 +150,17 @@ def edit(poll_id: int):
             db.session.commit()
             flash(_("The poll was saved."))
             return redirect(url_for("polls.detail", poll_id=poll.id))
-    return render_template("polls/form.html", form=form, poll=poll, setup_open=setup_open)
+    return render_template(
+        "polls/form.html",
+        form=form,
+        poll=poll,
+        setup_open=setup_open,
+        voting_started=started,
+    )
 
 
-def _fill(form: PollForm, poll: Poll, *, everything: bool = True) -> None:
+def _fill_setup(form: PollForm, poll: Poll) -> None:
+    """How votes are cast: fixed once the first ballot is in."""
     form.method.data = poll.method.value
     form.options_text.data = "\n".join(o.label for o in services.rules_options(poll))
     form.scale_text.data = "\n".join(poll.scale_labels or [])
@@ -152,15 +168,17 @@ def _fill(form: PollForm, poll: Poll, *, everything: bool = True) -> None:
     form.is_secret.data = poll.is_secret
     form.allow_change.data = poll.allow_change
     form.receipts.data = poll.receipts
-    if not everything:
-        return
+
+
+def _fill_running(form: PollForm, poll: Poll) -> None:
+    """Who votes and when results show: fixed once voting has begun."""
     form.results_visibility.data = poll.results_visibility.value
-    form.reason_mode.data = poll.reason_mode.value
+    form.quorum_percent.data = poll.quorum_percent
+    form.youth_options.data = poll.youth_options
     form.audience_kind.data = poll.audience_kind.value
     form.group_ids.data = poll.group_ids
     form.age_bands.data = poll.age_bands
     form.opens_at.data = to_local(poll.opens_at)
-    form.closes_at.data = to_local(poll.closes_at)
 
 
 @bp.route("/<int:poll_id>")
@@ -343,25 +361,36 @@ def results_csv(poll_id: int):
     )
 
 
-@bp.route("/<int:poll_id>/receipts")
+@bp.route("/<int:poll_id>/receipts", methods=["GET", "POST"])
 @login_required
 def receipts(poll_id: int):
-    """After closing, every receipt with its ballot, so each voter can check theirs."""
+    """After closing, every receipt with its ballot, so each voter can check theirs. A code
+    is looked up by POST: it never appears in an address, a history or a server log."""
     poll = _poll_or_404(poll_id)
     if not poll.receipts or rules.phase(poll) != rules.Phase.CLOSED:
         abort(404)
     results.current(poll)
     db.session.commit()
-    code = (request.args.get("code") or "").strip().upper()
+    form = ReceiptForm()
+    code = ""
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        code = (form.code.data or "").strip().upper()
     page = paginate(voting.receipts_stmt(poll, code or None))
-    return render_template(
-        "polls/receipts.html",
-        poll=poll,
-        page=page,
-        code=code,
-        options=results.options_by_id(poll),
-        scale_points=voting.scale_points(poll),
+    response = make_response(
+        render_template(
+            "polls/receipts.html",
+            poll=poll,
+            page=page,
+            code=code,
+            form=form,
+            options=results.options_by_id(poll),
+            scale_points=voting.scale_points(poll),
+        )
     )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/<int:poll_id>/reasons")

@@ -108,7 +108,10 @@ def cast(poll: Poll, user, raw_choices: list, reason: str | None, locale) -> Cas
         raise VoteRefused("reason_required")
     verdict = None
     if reason:
-        verdict = screen(reason, user, locale, content_type="poll_reason")
+        # No screening event for a secret poll's reason: its time would mark who voted.
+        verdict = screen(
+            reason, user, locale, content_type="poll_reason", record=not poll.is_secret
+        )
         if verdict.blocked:
             raise VoteRefused("reason_refused", verdict)
 
@@ -125,6 +128,13 @@ def cast(poll: Poll, user, raw_choices: list, reason: str | None, locale) -> Cas
         today = utcnow().date()
         if not insert_if_absent(Participation, poll_id=poll.id, user_id=user.id, voted_on=today):
             raise VoteRefused("already_voted")  # the same member, a moment earlier
+        # Written now (SQLite holds its write lock from here): if the poll was counted in
+        # the meantime, this vote comes too late and is refused, never silently uncounted.
+        closes_at, counted = db.session.execute(
+            select(Poll.closes_at, Poll.tally.is_not(None)).where(Poll.id == poll.id)
+        ).one()
+        if counted or closes_at <= utcnow():
+            raise VoteRefused("not_open")
         receipt = _receipt() if poll.receipts else None
         ballot = Ballot(
             poll_id=poll.id,
@@ -201,7 +211,10 @@ def _keep_reason(poll: Poll, user, text: str, verdict) -> tuple[bool, bool]:
     )
     db.session.add(row)
     db.session.flush()
-    after_submit(row, verdict)
+    if not anonymous:
+        after_submit(row, verdict)
+    # else: held reasons of a secret poll reach the review queue at closing (results.close),
+    # when they are shown; a review item now would record the moment of the vote.
     return row.status == ModerationStatus.PENDING, verdict.urgent
 
 
