@@ -190,6 +190,15 @@ def test_merging_keeps_every_support_once_and_credits_the_authors(client, school
     assert "Ana" in page and "Ben" in page
     listed = client.get(f"/consultations/{consultation.id}").get_data(as_text=True)
     assert "Phones away in class" not in listed
+    # The support phase over, nothing can be joined any more.
+    extra = make_proposal(consultation, ben, title="Phones in lockers")
+    set_phase(db.session.get(Consultation, consultation.id), "results")
+    late = client.post(
+        f"/consultations/proposals/{extra.id}/merge", data={"target": target.id, "once": "late"}
+    )
+    assert late.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Proposal, extra.id).merged_into_id is None
     assert (
         db.session.scalar(select(Notification.kind).where(Notification.user_id == ana.id))
         == "proposal_merged"
@@ -324,8 +333,27 @@ def test_roles_and_wrong_ids(client, school):
         assert client.get(f"/consultations/proposals/{proposal.id}").status_code == 404
     login(client, make_user(age=15))
     assert client.get("/consultations/new").status_code == 403
+    # A facilitator of other groups neither sees nor changes it.
     login(client, make_user(Role.FACILITATOR))
-    assert client.get(f"/consultations/{consultation.id}/edit").status_code == 403
+    assert client.get(f"/consultations/{consultation.id}").status_code == 404
+    assert client.get(f"/consultations/{consultation.id}/edit").status_code == 404
+    # A member still waiting for a guardian reads it but cannot send a proposal.
+    from youthportal.accounts.models import AccountStatus
+
+    waiting = make_user(age=12, group=group, status=AccountStatus.PENDING_CONSENT)
+    login(client, waiting)
+    assert client.get(f"/consultations/{consultation.id}").status_code == 200
+    assert (
+        client.post(
+            f"/consultations/{consultation.id}/proposals",
+            data={
+                "title": "Waiting member",
+                "body": "I would like to propose something.",
+                "once": "w",
+            },
+        ).status_code
+        == 403
+    )
     login(client, admin())
     assert client.get(f"/consultations/{consultation.id}/edit").status_code == 200
     for path in (

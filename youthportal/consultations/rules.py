@@ -9,7 +9,6 @@ from youthportal.core.model_base import utcnow
 from youthportal.core.permissions import (
     facilitates_group,
     is_admin,
-    is_adult,
     is_facilitator,
     is_parliamentarian,
     is_policy_maker,
@@ -57,11 +56,13 @@ def manages(user, consultation: Consultation) -> bool:
 
 
 def may_view(user, consultation: Consultation) -> bool:
+    """Its audience (members waiting for consent read too) and those who organise it; not
+    facilitators of other groups, not policy-makers."""
     if not is_signed_in(user) or is_policy_maker(user):
         return False
-    if manages(user, consultation) or is_adult(user):
+    if manages(user, consultation):
         return True
-    return audiences.includes(audience_of(consultation), user)
+    return audiences.includes(audience_of(consultation), user, active_only=False)
 
 
 def takes_part(user, consultation: Consultation) -> bool:

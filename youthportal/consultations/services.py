@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import BigInteger, cast, delete, false, func, or_, select, update
 
 from youthportal.accounts.ages import user_age_band
 from youthportal.consultations import rules
@@ -24,7 +24,15 @@ from youthportal.core import audit, settings
 from youthportal.core.audience import member_group_ids
 from youthportal.core.database import insert_if_absent, lock_row
 from youthportal.core.model_base import utcnow
-from youthportal.core.permissions import is_adult, is_parliamentarian, is_signed_in
+from youthportal.core.permissions import (
+    is_admin,
+    is_adult,
+    is_facilitator,
+    is_parliamentarian,
+    is_policy_maker,
+    is_signed_in,
+    my_group_ids_stmt,
+)
 from youthportal.extensions import db
 from youthportal.notifications.services import notify
 from youthportal.polls.models import AudienceKind
@@ -74,12 +82,34 @@ def update_setup(editor, consultation: Consultation, setup: ConsultationSetup, l
     verdict = screen(_text(setup), editor, locale, content_type="consultation")
     if verdict.blocked:
         return verdict
+    _keep_what_has_happened(consultation, setup)
     _apply(consultation, setup)
     if consultation.status == ModerationStatus.PUBLISHED and not verdict.ok:
         consultation.status = ModerationStatus.PENDING
     after_submit(consultation, verdict, edited=True)
     audit.record(editor, "consultation.updated", consultation)
     return verdict
+
+
+def _keep_what_has_happened(consultation: Consultation, setup: ConsultationSetup) -> None:
+    """A phase that has begun keeps its start (no reopening supports after the results),
+    and once supports exist the audience stays and the limit can only grow."""
+    now = utcnow()
+    for _step, column in PHASE_STARTS:
+        if getattr(consultation, column) <= now:
+            setattr(setup, column, getattr(consultation, column))
+        elif getattr(setup, column) < now:
+            setattr(setup, column, now)
+    given = db.session.scalar(
+        select(Support.user_id).where(Support.consultation_id == consultation.id).limit(1)
+    )
+    if given is not None:
+        setup.audience_kind = consultation.audience_kind.value
+        setup.group_ids = consultation.group_ids
+        setup.age_bands = consultation.age_bands
+        limit = consultation.support_limit
+        if limit and setup.support_limit is not None and setup.support_limit < limit:
+            setup.support_limit = limit
 
 
 def _apply(consultation: Consultation, setup: ConsultationSetup) -> None:
@@ -158,7 +188,8 @@ def proposals_stmt(consultation: Consultation, user, *, sort: str, category=None
         # A shuffled order that stays the same for one visitor (their seed) and page after
         # page, in plain integer arithmetic both databases compute alike.
         a, b = _shuffle_keys(seed)
-        return stmt.order_by((Proposal.id * a + b) % 1_000_003, Proposal.id)
+        key = (cast(Proposal.id, BigInteger) * a + b) % 1_000_003  # 64 bits: no overflow
+        return stmt.order_by(key, Proposal.id)
     return stmt.order_by(Proposal.support_count.desc(), Proposal.created_at, Proposal.id)
 
 
@@ -212,10 +243,17 @@ def support(user, proposal: Proposal) -> None:
         raise SupportRefused("own")
     lock_row(user)  # one member's supports are counted one request at a time
     if consultation.support_limit:
+        # Supports of proposals later hidden or merged away give the place back.
         given = db.session.scalar(
             select(func.count())
             .select_from(Support)
-            .where(Support.consultation_id == consultation.id, Support.user_id == user.id)
+            .join(Proposal, Proposal.id == Support.proposal_id)
+            .where(
+                Support.consultation_id == consultation.id,
+                Support.user_id == user.id,
+                Proposal.status == ModerationStatus.PUBLISHED,
+                Proposal.merged_into_id.is_(None),
+            )
         )
         if given >= consultation.support_limit:
             raise SupportRefused("limit")
@@ -265,14 +303,17 @@ def merge(user, source: Proposal, target: Proposal) -> None:
     """Similar proposals become one: supports carried over (once per member), authors
     credited, the merged one hidden from lists and pointing at the other."""
     if (
-        source.id == target.id
+        rules.phase(source.consultation) in (Phase.RESULTS, Phase.CLOSED)
+        or source.id == target.id
         or source.consultation_id != target.consultation_id
         or source.merged_into_id
         or target.merged_into_id
         or target.status != ModerationStatus.PUBLISHED
     ):
         raise MergeRefused
-    lock_row(target)
+    # Both rows, in id order (no deadlock): a support given to either meanwhile waits.
+    for proposal in sorted((source, target), key=lambda p: p.id):
+        lock_row(proposal)
     already = select(Support.user_id).where(Support.proposal_id == target.id)
     db.session.execute(
         delete(Support).where(Support.proposal_id == source.id, Support.user_id.in_(already))
@@ -400,7 +441,18 @@ def consultations_stmt(user, state: str | None = None):
     from youthportal.consultations.models import ConsultationGroup as CG
 
     stmt = select(Consultation).where(visible(Consultation, user))
-    if is_signed_in(user) and not is_adult(user):
+    if is_policy_maker(user):
+        return stmt.where(false())
+    if is_facilitator(user) and not is_admin(user):
+        facilitated = select(CG.consultation_id).where(CG.group_id.in_(my_group_ids_stmt(user)))
+        stmt = stmt.where(
+            or_(
+                Consultation.audience_kind != AudienceKind.GROUPS,
+                Consultation.author_id == user.id,
+                Consultation.id.in_(facilitated),
+            )
+        )
+    elif is_signed_in(user) and not is_adult(user):
         mine = select(CG.consultation_id).where(CG.group_id.in_(member_group_ids(user)))
         band = user_age_band(user) or "-"
         audience = [

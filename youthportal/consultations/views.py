@@ -24,12 +24,13 @@ from youthportal.consultations.forms import (
     ProposalForm,
     check_category,
 )
-from youthportal.consultations.models import Consultation, Proposal
+from youthportal.consultations.models import Consultation, Phase, Proposal
 from youthportal.core import once
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404
+from youthportal.core.urls import is_local_path
 from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
 from youthportal.polls.chart import bars
@@ -140,8 +141,15 @@ def edit(consultation_id: int):
     consultation = _consultation_or_404(consultation_id)
     if not rules.manages(current_user, consultation):
         abort(403)
+    if rules.phase(consultation) == Phase.CLOSED:
+        flash(_("A closed consultation cannot be changed."))
+        return redirect(url_for("consultations.detail", consultation_id=consultation.id))
     form = _setup_form(consultation)
     if request.method == "POST" and form.validate_on_submit():
+        try:
+            once.claim(form.once.data)
+        except once.AlreadySubmitted:
+            return _already_sent(url_for("consultations.detail", consultation_id=consultation.id))
         verdict = services.update_setup(
             current_user, consultation, form.setup(), current_locale_code()
         )
@@ -285,10 +293,16 @@ def proposal(proposal_id: int):
         phase=rules.phase(consultation),
         confirm=ConfirmForm(),
         merge_form=merge_form,
-        merged_into=db.session.get(Proposal, proposal.merged_into_id)
-        if proposal.merged_into_id
-        else None,
+        merged_into=_visible_target(proposal),
     )
+
+
+def _visible_target(proposal: Proposal) -> Proposal | None:
+    """The proposal this one was merged into, if others may see it."""
+    if not proposal.merged_into_id:
+        return None
+    target = db.session.get(Proposal, proposal.merged_into_id)
+    return target if target and target.status == ModerationStatus.PUBLISHED else None
 
 
 @bp.route("/proposals/<int:proposal_id>/support", methods=["POST"])
@@ -296,8 +310,8 @@ def proposal(proposal_id: int):
 def support(proposal_id: int):
     proposal = _proposal_or_404(proposal_id)
     form = ConfirmForm()
-    back = request.form.get("back") or url_for("consultations.proposal", proposal_id=proposal.id)
-    if not back.startswith("/") or back.startswith("//"):
+    back = request.form.get("back")
+    if not is_local_path(back):
         back = url_for("consultations.proposal", proposal_id=proposal.id)
     if not form.validate_on_submit():
         abort(400)
