@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from youthportal.accounts.models import Group
 from youthportal.consultations import (
+    export,  # noqa: F401 - registers the "my data" parts
     labels,
     moderation,  # noqa: F401 - registers consultations and proposals as content
     rules,

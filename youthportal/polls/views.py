@@ -29,6 +29,7 @@ from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404, is_admin, is_facilitator
 from youthportal.extensions import db
 from youthportal.polls import (
+    export,  # noqa: F401 - registers the "my data" parts
     labels,
     moderation,  # noqa: F401 - registers polls, options and reasons as content
     results,
