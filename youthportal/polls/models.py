@@ -172,11 +172,19 @@ class Ballot(db.Model):
     __table_args__ = (Index("ix_ballot_poll_id", "poll_id", "id"),)
 
 
+def random_reason_id() -> int:
+    # 31 random bits: fits every integer column that points at content. The caller draws
+    # again on the rare clash (see polls.voting).
+    return secrets.randbelow(2**31 - 1) + 1
+
+
 class PollReason(db.Model):
     """A reason given with a vote, kept apart from the ballot. In a secret poll it has no
     author and is shown only after closing, in random order."""
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=_ballot_id)
+    # A random number, not a sequence (a sequence would follow the order of the votes);
+    # a number because moderation records point at content by integer id.
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, default=random_reason_id)
     poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id", ondelete="CASCADE"), index=True)
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[ModerationStatus] = enum_column(ModerationStatus)

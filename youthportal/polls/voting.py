@@ -24,6 +24,7 @@ from youthportal.polls.models import (
     PollOption,
     PollReason,
     ReasonMode,
+    random_reason_id,
 )
 from youthportal.safety import screen
 from youthportal.safety.content import status_for
@@ -202,7 +203,11 @@ def _keep_reason(poll: Poll, user, text: str, verdict) -> tuple[bool, bool]:
         ):
             old.status = ModerationStatus.REMOVED
     anonymous = poll.is_secret and not verdict.urgent
+    ident = random_reason_id()
+    while db.session.get(PollReason, ident) is not None:  # a clash: draw again
+        ident = random_reason_id()
     row = PollReason(
+        id=ident,
         poll_id=poll.id,
         body=verdict.text,
         status=status_for(verdict),

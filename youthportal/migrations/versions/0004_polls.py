@@ -104,7 +104,7 @@ def upgrade():
         batch_op.create_index('ix_poll_option_poll_status', ['poll_id', 'status', 'position'], unique=False)
 
     op.create_table('poll_reason',
-    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('poll_id', sa.Integer(), nullable=False),
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('status', sa.Enum('pending', 'published', 'hidden', 'removed', name='moderationstatus', native_enum=False, length=32), nullable=False),
