@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from youthportal.consultations.models import Consultation, ConsultationGroup, Proposal
+from youthportal.core.audience import AudienceKind
 from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
-from youthportal.polls.models import AudienceKind
 from youthportal.safety.models import ModerationStatus
 
 PHASES = ("proposals", "discussion", "support", "results", "closed")

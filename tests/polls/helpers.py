@@ -5,9 +5,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from tests.conftest import login
+from youthportal.core.audience import AudienceKind
 from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
-from youthportal.polls.models import AudienceKind, Method, Poll, PollGroup, PollOption
+from youthportal.polls.models import Method, Poll, PollGroup, PollOption
 
 
 def make_poll(

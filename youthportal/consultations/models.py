@@ -12,9 +12,9 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from youthportal.accounts.models import User, enum_column
+from youthportal.core.audience import AudienceKind, Targeted
 from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
-from youthportal.polls.models import AudienceKind
 from youthportal.safety.models import ModerationStatus
 
 
@@ -37,7 +37,7 @@ PHASE_STARTS = (
 )
 
 
-class Consultation(db.Model):
+class Consultation(Targeted, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -72,18 +72,6 @@ class Consultation(db.Model):
     )
 
     __table_args__ = (Index("ix_consultation_status_closes", "status", "closes_at"),)
-
-    @property
-    def group_ids(self) -> list[int]:
-        return [g.group_id for g in self.groups]
-
-    @property
-    def age_bands(self) -> list[str]:
-        return [band for band in (self.audience_age_bands or "").split(",") if band]
-
-    @age_bands.setter
-    def age_bands(self, bands) -> None:
-        self.audience_age_bands = f",{','.join(bands)}," if bands else ""
 
 
 class ConsultationGroup(db.Model):

@@ -6,15 +6,6 @@ from datetime import datetime
 from youthportal.consultations.models import PHASE_STARTS, Consultation, Phase
 from youthportal.core import audience as audiences
 from youthportal.core.model_base import utcnow
-from youthportal.core.permissions import (
-    facilitates_group,
-    is_admin,
-    is_facilitator,
-    is_parliamentarian,
-    is_policy_maker,
-    is_signed_in,
-)
-from youthportal.extensions import db
 
 STEPS = (Phase.PROPOSALS, Phase.DISCUSSION, Phase.SUPPORT, Phase.RESULTS, Phase.CLOSED)
 
@@ -28,41 +19,11 @@ def phase(consultation: Consultation, now: datetime | None = None) -> Phase:
     return current
 
 
-def audience_of(consultation: Consultation) -> audiences.Audience:
-    return audiences.Audience(
-        kind=consultation.audience_kind.value,
-        group_ids=tuple(consultation.group_ids),
-        age_bands=tuple(consultation.age_bands),
-    )
-
-
-def may_create(user) -> bool:
-    return is_facilitator(user) or is_admin(user) or is_parliamentarian(user)
-
-
-def manages(user, consultation: Consultation) -> bool:
-    if not is_signed_in(user):
-        return False
-    if is_admin(user) or consultation.author_id == user.id:
-        return True
-    if not is_facilitator(user):
-        return False
-    if consultation.audience_kind.value != "groups":
-        return True
-    from youthportal.accounts.models import Group
-
-    groups = db.session.scalars(db.select(Group).where(Group.id.in_(consultation.group_ids)))
-    return any(facilitates_group(user, group) for group in groups)
-
-
-def may_view(user, consultation: Consultation) -> bool:
-    """Its audience (members waiting for consent read too) and those who organise it; not
-    facilitators of other groups, not policy-makers."""
-    if not is_signed_in(user) or is_policy_maker(user):
-        return False
-    if manages(user, consultation):
-        return True
-    return audiences.includes(audience_of(consultation), user, active_only=False)
+# Who sees and organises it is shared with consultations and polls (core.audience).
+audience_of = audiences.of
+may_create = audiences.may_open
+manages = audiences.organises
+may_view = audiences.may_view
 
 
 def takes_part(user, consultation: Consultation) -> bool:

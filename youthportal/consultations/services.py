@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import BigInteger, cast, delete, false, func, or_, select, update
+from sqlalchemy import BigInteger, cast, delete, func, select, update
 
 from youthportal.accounts.ages import user_age_band
 from youthportal.consultations import rules
@@ -21,21 +21,15 @@ from youthportal.consultations.models import (
 )
 from youthportal.core import audience as audiences
 from youthportal.core import audit, settings
-from youthportal.core.audience import member_group_ids
+from youthportal.core.audience import AudienceKind
 from youthportal.core.database import insert_if_absent, lock_row
 from youthportal.core.model_base import utcnow
 from youthportal.core.permissions import (
-    is_admin,
-    is_adult,
-    is_facilitator,
     is_parliamentarian,
-    is_policy_maker,
     is_signed_in,
-    my_group_ids_stmt,
 )
 from youthportal.extensions import db
 from youthportal.notifications.services import notify
-from youthportal.polls.models import AudienceKind
 from youthportal.polls.tally import safe_breakdown
 from youthportal.safety import screen
 from youthportal.safety.content import status_for, visible
@@ -438,32 +432,13 @@ def may_request_report(user, consultation: Consultation) -> bool:
 
 
 def consultations_stmt(user, state: str | None = None):
-    from youthportal.consultations.models import ConsultationGroup as CG
-
-    stmt = select(Consultation).where(visible(Consultation, user))
-    if is_policy_maker(user):
-        return stmt.where(false())
-    if is_facilitator(user) and not is_admin(user):
-        facilitated = select(CG.consultation_id).where(CG.group_id.in_(my_group_ids_stmt(user)))
-        stmt = stmt.where(
-            or_(
-                Consultation.audience_kind != AudienceKind.GROUPS,
-                Consultation.author_id == user.id,
-                Consultation.id.in_(facilitated),
-            )
-        )
-    elif is_signed_in(user) and not is_adult(user):
-        mine = select(CG.consultation_id).where(CG.group_id.in_(member_group_ids(user)))
-        band = user_age_band(user) or "-"
-        audience = [
-            Consultation.audience_kind == AudienceKind.EVERYONE,
-            (Consultation.audience_kind == AudienceKind.GROUPS) & Consultation.id.in_(mine),
-            (Consultation.audience_kind == AudienceKind.AGE_BANDS)
-            & Consultation.audience_age_bands.contains(f",{band},"),
-        ]
-        if is_parliamentarian(user):
-            audience.append(Consultation.audience_kind == AudienceKind.PARLIAMENTARIANS)
-        stmt = stmt.where(or_(*audience))
+    """The consultations the user may see (rules.may_view, in SQL), by phase."""
+    stmt = audiences.visible_in_lists(
+        select(Consultation).where(visible(Consultation, user)),
+        Consultation,
+        ConsultationGroup,
+        user,
+    )
     now = utcnow()
     if state == "open":
         stmt = stmt.where(Consultation.proposals_at <= now, Consultation.results_at > now)

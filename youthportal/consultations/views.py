@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from youthportal.accounts.models import Group
 from youthportal.consultations import (
     export,  # noqa: F401 - registers the "my data" parts
     labels,
@@ -26,6 +25,7 @@ from youthportal.consultations.forms import (
     check_category,
 )
 from youthportal.consultations.models import Consultation, Phase, Proposal
+from youthportal.core import audience as audiences
 from youthportal.core import once
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
@@ -36,7 +36,6 @@ from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
 from youthportal.polls.chart import bars
 from youthportal.polls.forms import to_local
-from youthportal.polls.views import _group_choices
 from youthportal.safety.models import ModerationStatus
 
 bp = Blueprint("consultations", __name__)
@@ -70,12 +69,6 @@ def _proposal_or_404(proposal_id: int) -> Proposal:
     return proposal
 
 
-def _already_sent(target: str):
-    db.session.rollback()
-    flash(_("This form was already sent; nothing was changed."))
-    return redirect(target)
-
-
 @bp.route("/")
 @login_required
 def index():
@@ -92,13 +85,7 @@ def index():
 
 def _setup_form(consultation: Consultation | None) -> ConsultationForm:
     form = ConsultationForm(obj=consultation if request.method == "GET" else None)
-    choices = set(_group_choices(current_user))
-    if consultation is not None:
-        chosen = db.session.execute(
-            select(Group.id, Group.name).where(Group.id.in_(consultation.group_ids))
-        )
-        choices |= {(gid, name) for gid, name in chosen}
-    form.group_ids.choices = options(sorted(choices, key=lambda choice: choice[1]))
+    form.group_ids.choices = options(audiences.group_choices(current_user, consultation))
     if consultation is not None and request.method == "GET":
         form.categories_text.data = "\n".join(consultation.categories or [])
         form.audience_kind.data = consultation.audience_kind.value
@@ -119,7 +106,7 @@ def new():
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(url_for("consultations.index"))
+            return once.already_sent(url_for("consultations.index"))
         consultation, verdict = services.create(current_user, form.setup(), current_locale_code())
         if consultation is None:
             db.session.rollback()
@@ -150,7 +137,9 @@ def edit(consultation_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(url_for("consultations.detail", consultation_id=consultation.id))
+            return once.already_sent(
+                url_for("consultations.detail", consultation_id=consultation.id)
+            )
         verdict = services.update_setup(
             current_user, consultation, form.setup(), current_locale_code()
         )
@@ -224,7 +213,9 @@ def propose(consultation_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(url_for("consultations.detail", consultation_id=consultation.id))
+            return once.already_sent(
+                url_for("consultations.detail", consultation_id=consultation.id)
+            )
         proposal, verdict = services.submit_proposal(
             current_user,
             consultation,
@@ -264,7 +255,7 @@ def next_phase(consultation_id: int):
     try:
         once.claim(form.once.data)
     except once.AlreadySubmitted:
-        return _already_sent(url_for("consultations.detail", consultation_id=consultation.id))
+        return once.already_sent(url_for("consultations.detail", consultation_id=consultation.id))
     moved = services.move_to_next_phase(current_user, consultation)
     db.session.commit()
     if moved is not None:
@@ -325,7 +316,7 @@ def support(proposal_id: int):
             services.support(current_user, proposal)
             message = _("Thank you for your support!")
     except once.AlreadySubmitted:
-        return _already_sent(back)
+        return once.already_sent(back)
     except services.SupportRefused as refused:
         db.session.rollback()
         limit = proposal.consultation.support_limit or 0
@@ -368,7 +359,7 @@ def merge(proposal_id: int):
         once.claim(form.once.data)
         services.merge(current_user, source, target)
     except once.AlreadySubmitted:
-        return _already_sent(url_for("consultations.proposal", proposal_id=source.id))
+        return once.already_sent(url_for("consultations.proposal", proposal_id=source.id))
     except services.MergeRefused:
         db.session.rollback()
         flash(_("These two proposals cannot be joined."))
@@ -390,7 +381,9 @@ def results(consultation_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(url_for("consultations.results", consultation_id=consultation.id))
+            return once.already_sent(
+                url_for("consultations.results", consultation_id=consultation.id)
+            )
         verdict = services.set_outcome(
             current_user, consultation, form.outcome.data, current_locale_code()
         )

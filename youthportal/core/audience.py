@@ -1,16 +1,59 @@
 """Who a poll or a consultation is meant for: everyone, some groups, some age bands, or the
 Youth Parliament. Only active young members take part; adults organise and read."""
 
+import enum
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, or_, select
 
 from youthportal.accounts.ages import AGE_BANDS, user_age_band
-from youthportal.accounts.models import AccountStatus, GroupMember, MemberRole, Role, User
-from youthportal.core.permissions import is_parliamentarian, is_youth
+from youthportal.accounts.models import (
+    AccountStatus,
+    Group,
+    GroupMember,
+    MemberRole,
+    Role,
+    User,
+)
+from youthportal.core.permissions import (
+    facilitates_group,
+    is_admin,
+    is_adult,
+    is_facilitator,
+    is_parliamentarian,
+    is_policy_maker,
+    is_signed_in,
+    is_youth,
+    my_group_ids_stmt,
+)
 from youthportal.extensions import db
 
 AGE_BAND_LABELS = tuple(label for label, _low, _high in AGE_BANDS)
+
+
+class AudienceKind(enum.StrEnum):
+    EVERYONE = "everyone"
+    GROUPS = "groups"
+    AGE_BANDS = "age_bands"
+    PARLIAMENTARIANS = "parliamentarians"
+
+
+class Targeted:
+    """For models with an audience: `audience_kind`, `audience_age_bands` (",9-12,13-15,"
+    so a LIKE finds one band on both databases), `author_id` and a `groups` relationship of
+    link rows with a `group_id`."""
+
+    @property
+    def group_ids(self) -> list[int]:
+        return [link.group_id for link in self.groups]
+
+    @property
+    def age_bands(self) -> list[str]:
+        return [band for band in (self.audience_age_bands or "").split(",") if band]
+
+    @age_bands.setter
+    def age_bands(self, bands) -> None:
+        self.audience_age_bands = f",{','.join(bands)}," if bands else ""
 
 
 @dataclass(frozen=True)
@@ -18,6 +61,87 @@ class Audience:
     kind: str  # everyone, groups, age_bands, parliamentarians
     group_ids: tuple[int, ...] = ()
     age_bands: tuple[str, ...] = field(default_factory=tuple)
+
+
+def of(target: Targeted) -> Audience:
+    return Audience(
+        kind=target.audience_kind.value,
+        group_ids=tuple(target.group_ids),
+        age_bands=tuple(target.age_bands),
+    )
+
+
+def may_open(user) -> bool:
+    """Facilitators, admins and Youth Parliament members open polls and consultations."""
+    return is_facilitator(user) or is_admin(user) or is_parliamentarian(user)
+
+
+def organises(user, target: Targeted) -> bool:
+    """Its author, an admin, or a facilitator of one of its groups (of any group, when it
+    is not for some groups)."""
+    if not is_signed_in(user):
+        return False
+    if is_admin(user) or target.author_id == user.id:
+        return True
+    if not is_facilitator(user):
+        return False
+    if target.audience_kind != AudienceKind.GROUPS:
+        return True
+    groups = db.session.scalars(select(Group).where(Group.id.in_(target.group_ids)))
+    return any(facilitates_group(user, group) for group in groups)
+
+
+def may_view(user, target: Targeted) -> bool:
+    """Those who organise it, and its audience (members waiting for consent read too; they
+    take part once a guardian agreed). Not facilitators of other groups, not policy-makers."""
+    if not is_signed_in(user) or is_policy_maker(user):
+        return False
+    return organises(user, target) or includes(of(target), user, active_only=False)
+
+
+def visible_in_lists(stmt, model, link_model, user):
+    """Narrows a list of polls or consultations to those `may_view` allows, in SQL.
+    `link_model` is the model's group link table (its other key column names the model)."""
+    if is_policy_maker(user):
+        return stmt.where(false())
+    target_column = next(c for c in link_model.__table__.primary_key if c.name != "group_id")
+    linked = getattr(link_model, target_column.name)
+    if is_facilitator(user) and not is_admin(user):
+        facilitated = select(linked).where(link_model.group_id.in_(my_group_ids_stmt(user)))
+        return stmt.where(
+            or_(
+                model.audience_kind != AudienceKind.GROUPS,
+                model.author_id == user.id,
+                model.id.in_(facilitated),
+            )
+        )
+    if is_signed_in(user) and not is_adult(user):
+        mine = select(linked).where(link_model.group_id.in_(member_group_ids(user)))
+        band = user_age_band(user) or "-"
+        wanted = [
+            model.audience_kind == AudienceKind.EVERYONE,
+            (model.audience_kind == AudienceKind.GROUPS) & model.id.in_(mine),
+            (model.audience_kind == AudienceKind.AGE_BANDS)
+            & model.audience_age_bands.contains(f",{band},"),
+        ]
+        if is_parliamentarian(user):
+            wanted.append(model.audience_kind == AudienceKind.PARLIAMENTARIANS)
+        return stmt.where(or_(*wanted))
+    return stmt
+
+
+def group_choices(user, target: Targeted | None = None) -> list[tuple[int, str]]:
+    """Groups a poll or consultation can be for, by name: all (admins), those one
+    facilitates, or a parliamentarian's own; plus the groups `target` is already for."""
+    stmt = select(Group.id, Group.name)
+    if not is_admin(user):
+        role = MemberRole.FACILITATOR if is_facilitator(user) else MemberRole.MEMBER
+        mine = select(GroupMember.group_id).where(
+            GroupMember.user_id == user.id, GroupMember.role == role
+        )
+        chosen = target.group_ids if target is not None else []
+        stmt = stmt.where(or_(Group.id.in_(mine), Group.id.in_(chosen)))
+    return [(gid, name) for gid, name in db.session.execute(stmt.order_by(Group.name, Group.id))]
 
 
 def member_group_ids(user) -> list[int]:

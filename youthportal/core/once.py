@@ -33,3 +33,16 @@ def claim(token: str | None) -> None:
         raise AlreadySubmitted
     if not insert_if_absent(FormSubmission, token=token):
         raise AlreadySubmitted
+
+
+def already_sent(target: str):
+    """The answer to a replayed form: nothing of this request is kept, the person is told,
+    and goes back to `target`."""
+    from flask import flash, redirect
+    from flask_babel import gettext as _
+
+    from youthportal.extensions import db
+
+    db.session.rollback()
+    flash(_("This form was already sent; nothing was changed."))
+    return redirect(target)

@@ -105,12 +105,6 @@ def _refused(form, verdict) -> None:
         form.once.data = once.new_token()
 
 
-def _already_sent(target: str):
-    db.session.rollback()
-    flash(_("This form was already sent; nothing was changed."))
-    return redirect(target)
-
-
 @bp.route("/")
 @login_required
 def index():
@@ -160,7 +154,7 @@ def new_thread(subject_type: str, subject_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(back)
+            return once.already_sent(back)
         thread, verdict = services.start_thread(
             current_user,
             subject_type,
@@ -230,7 +224,7 @@ def comment(thread_id: int):
     try:
         once.claim(form.once.data)
     except once.AlreadySubmitted:
-        return _already_sent(target)
+        return once.already_sent(target)
     created, verdict = services.add_comment(
         current_user, thread, form.body.data, current_locale_code()
     )
@@ -253,7 +247,7 @@ def reply(comment_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(services.comment_url(parent))
+            return once.already_sent(services.comment_url(parent))
         created, verdict = services.add_comment(
             current_user, thread, form.body.data, current_locale_code(), parent=parent
         )

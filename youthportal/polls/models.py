@@ -15,6 +15,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from youthportal.accounts.models import User, enum_column
+from youthportal.core.audience import AudienceKind, Targeted
 from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
 from youthportal.safety.models import ModerationStatus
@@ -40,18 +41,11 @@ class ReasonMode(enum.StrEnum):
     REQUIRED = "required"
 
 
-class AudienceKind(enum.StrEnum):
-    EVERYONE = "everyone"
-    GROUPS = "groups"
-    AGE_BANDS = "age_bands"
-    PARLIAMENTARIANS = "parliamentarians"
-
-
 def _seed() -> str:
     return secrets.token_hex(8)
 
 
-class Poll(db.Model):
+class Poll(Targeted, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -69,7 +63,6 @@ class Poll(db.Model):
     receipts: Mapped[bool] = mapped_column(default=False)
     youth_options: Mapped[bool] = mapped_column(default=False)  # youth may propose options
     audience_kind: Mapped[AudienceKind] = enum_column(AudienceKind, default=AudienceKind.EVERYONE)
-    # ",9-12,13-15," so a LIKE finds the polls of one band on SQLite and PostgreSQL alike.
     audience_age_bands: Mapped[str] = mapped_column(String(40), default="")
     opens_at: Mapped[datetime]
     closes_at: Mapped[datetime]
@@ -92,18 +85,6 @@ class Poll(db.Model):
     )
 
     __table_args__ = (Index("ix_poll_status_closes", "status", "closes_at"),)
-
-    @property
-    def group_ids(self) -> list[int]:
-        return [g.group_id for g in self.groups]
-
-    @property
-    def age_bands(self) -> list[str]:
-        return [band for band in (self.audience_age_bands or "").split(",") if band]
-
-    @age_bands.setter
-    def age_bands(self, bands) -> None:
-        self.audience_age_bands = f",{','.join(bands)}," if bands else ""
 
 
 class PollGroup(db.Model):

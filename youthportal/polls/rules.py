@@ -9,11 +9,6 @@ from sqlalchemy import select
 from youthportal.core import audience as audiences
 from youthportal.core.model_base import utcnow
 from youthportal.core.permissions import (
-    facilitates_group,
-    is_admin,
-    is_facilitator,
-    is_parliamentarian,
-    is_policy_maker,
     is_signed_in,
 )
 from youthportal.extensions import db
@@ -35,47 +30,11 @@ def phase(poll: Poll, now: datetime | None = None) -> Phase:
     return Phase.CLOSED
 
 
-def audience_of(poll: Poll) -> audiences.Audience:
-    return audiences.Audience(
-        kind=poll.audience_kind.value,
-        group_ids=tuple(poll.group_ids),
-        age_bands=tuple(poll.age_bands),
-    )
-
-
-def may_create(user) -> bool:
-    """Facilitators and Youth Parliament members open polls."""
-    return is_facilitator(user) or is_admin(user) or is_parliamentarian(user)
-
-
-def manages(user, poll: Poll) -> bool:
-    """Its author, an admin, or a facilitator of one of its groups (or of any group, for
-    polls open to everyone)."""
-    if not is_signed_in(user):
-        return False
-    if is_admin(user) or poll.author_id == user.id:
-        return True
-    if not is_facilitator(user):
-        return False
-    if poll.audience_kind.value != "groups":
-        return True
-    from youthportal.accounts.models import Group
-
-    return any(
-        facilitates_group(user, group)
-        for group in db.session.scalars(select(Group).where(Group.id.in_(poll.group_ids)))
-    )
-
-
-def may_view(user, poll: Poll) -> bool:
-    """The audience sees the poll (members still waiting for a guardian too: they read, but
-    vote only once consent is given); so do those who organise it. Facilitators of other
-    groups and policy-makers do not."""
-    if not is_signed_in(user) or is_policy_maker(user):
-        return False
-    if manages(user, poll):
-        return True
-    return audiences.includes(audience_of(poll), user, active_only=False)
+# Who sees and organises it is shared with consultations and polls (core.audience).
+audience_of = audiences.of
+may_create = audiences.may_open
+manages = audiences.organises
+may_view = audiences.may_view
 
 
 def may_vote(user, poll: Poll) -> bool:

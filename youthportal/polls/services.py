@@ -4,22 +4,15 @@ a held poll or option waits for a facilitator."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import select
 
+from youthportal.core import audience as audiences
 from youthportal.core import audit
-from youthportal.core.audience import member_group_ids
+from youthportal.core.audience import AudienceKind
 from youthportal.core.database import lock_row
-from youthportal.core.permissions import (
-    is_admin,
-    is_adult,
-    is_facilitator,
-    is_policy_maker,
-    is_signed_in,
-    my_group_ids_stmt,
-)
 from youthportal.extensions import db
 from youthportal.polls import rules
-from youthportal.polls.models import AudienceKind, Method, Poll, PollGroup, PollOption
+from youthportal.polls.models import Method, Poll, PollGroup, PollOption
 from youthportal.safety import screen
 from youthportal.safety.content import status_for, visible
 from youthportal.safety.models import ModerationStatus, ReviewReason
@@ -174,35 +167,12 @@ def visible_options(poll: Poll, user) -> list[PollOption]:
 
 
 def polls_stmt(user, state: str | None = None):
-    """The polls the user may see: adults all, young members those of their audience."""
-    from youthportal.accounts.ages import user_age_band
+    """The polls the user may see (rules.may_view, in SQL), by phase."""
     from youthportal.core.model_base import utcnow
-    from youthportal.core.permissions import is_parliamentarian
 
-    stmt = select(Poll).where(visible(Poll, user))
-    if is_policy_maker(user):
-        return stmt.where(false())
-    if is_facilitator(user) and not is_admin(user):
-        mine = select(PollGroup.poll_id).where(PollGroup.group_id.in_(my_group_ids_stmt(user)))
-        stmt = stmt.where(
-            or_(
-                Poll.audience_kind != AudienceKind.GROUPS,
-                Poll.author_id == user.id,
-                Poll.id.in_(mine),
-            )
-        )
-    elif is_signed_in(user) and not is_adult(user):
-        mine = select(PollGroup.poll_id).where(PollGroup.group_id.in_(member_group_ids(user)))
-        band = user_age_band(user) or "-"
-        audience = [
-            Poll.audience_kind == AudienceKind.EVERYONE,
-            (Poll.audience_kind == AudienceKind.GROUPS) & Poll.id.in_(mine),
-            (Poll.audience_kind == AudienceKind.AGE_BANDS)
-            & Poll.audience_age_bands.contains(f",{band},"),
-        ]
-        if is_parliamentarian(user):
-            audience.append(Poll.audience_kind == AudienceKind.PARLIAMENTARIANS)
-        stmt = stmt.where(or_(*audience))
+    stmt = audiences.visible_in_lists(
+        select(Poll).where(visible(Poll, user)), Poll, PollGroup, user
+    )
     now = utcnow()
     if state == "open":
         stmt = stmt.where(Poll.opens_at <= now, Poll.closes_at > now)

@@ -20,13 +20,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from youthportal.accounts.models import Group, GroupMember, MemberRole
 from youthportal.core import audience as audiences
 from youthportal.core import once
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
-from youthportal.core.permissions import get_or_404, is_admin, is_facilitator
+from youthportal.core.permissions import get_or_404
 from youthportal.extensions import db
 from youthportal.polls import (
     export,  # noqa: F401 - registers the "my data" parts
@@ -63,16 +62,6 @@ def _poll_or_404(poll_id: int) -> Poll:
     return poll
 
 
-def _group_choices(user) -> list[tuple[int, str]]:
-    stmt = select(Group.id, Group.name).order_by(Group.name)
-    if not is_admin(user):
-        role = MemberRole.FACILITATOR if is_facilitator(user) else MemberRole.MEMBER
-        stmt = stmt.join(GroupMember, GroupMember.group_id == Group.id).where(
-            GroupMember.user_id == user.id, GroupMember.role == role
-        )
-    return [(gid, name) for gid, name in db.session.execute(stmt)]
-
-
 def _refused_text(form, field, verdict) -> None:
     field.errors.append(" ".join(verdict.messages()))
     form.once.data = once.new_token()
@@ -95,14 +84,12 @@ def new():
     if not rules.may_create(current_user):
         abort(403)
     form = PollForm()
-    form.group_ids.choices = options(_group_choices(current_user))
+    form.group_ids.choices = options(audiences.group_choices(current_user))
     if form.validate_on_submit():
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            db.session.rollback()
-            flash(_("This form was already sent; nothing was changed."))
-            return redirect(url_for("polls.index"))
+            return once.already_sent(url_for("polls.index"))
         poll, verdict = services.create(current_user, form.setup(), current_locale_code())
         if poll is None:
             db.session.rollback()
@@ -130,9 +117,7 @@ def edit(poll_id: int):
         return redirect(url_for("polls.detail", poll_id=poll.id))
     setup_open = rules.may_edit_setup(poll)
     form = PollForm(obj=poll if request.method == "GET" else None)
-    chosen = db.session.execute(select(Group.id, Group.name).where(Group.id.in_(poll.group_ids)))
-    choices = set(_group_choices(current_user)) | {(gid, name) for gid, name in chosen}
-    form.group_ids.choices = options(sorted(choices, key=lambda choice: choice[1]))
+    form.group_ids.choices = options(audiences.group_choices(current_user, poll))
     started = rules.phase(poll) != rules.Phase.UPCOMING
     # Settings that are fixed are not on the form: the poll's own values stand in for them.
     if request.method == "GET" or not setup_open:
@@ -248,9 +233,7 @@ def vote(poll_id: int):
         once.claim(form.once.data)
         cast = voting.cast(poll, current_user, raw, form.reason.data, current_locale_code())
     except once.AlreadySubmitted:
-        db.session.rollback()
-        flash(_("This form was already sent; nothing was changed."))
-        return redirect(url_for("polls.detail", poll_id=poll.id))
+        return once.already_sent(url_for("polls.detail", poll_id=poll.id))
     except voting.VoteRefused as refused:
         db.session.rollback()
         message = labels.REFUSALS[refused.code]
@@ -423,9 +406,7 @@ def propose(poll_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            db.session.rollback()
-            flash(_("This form was already sent; nothing was changed."))
-            return redirect(url_for("polls.detail", poll_id=poll.id))
+            return once.already_sent(url_for("polls.detail", poll_id=poll.id))
         option, verdict = services.propose_option(
             current_user, poll, form.label.data, current_locale_code()
         )
@@ -456,8 +437,7 @@ def participation(poll_id: int):
             once.claim(form.once.data)
             sent = turnout.remind(current_user, poll)
         except once.AlreadySubmitted:
-            db.session.rollback()
-            flash(_("This form was already sent; nothing was changed."))
+            return once.already_sent(url_for("polls.participation", poll_id=poll.id))
         except turnout.NoReminder as refused:
             db.session.rollback()
             flash(labels.REMINDER_REFUSALS[refused.code])

@@ -58,12 +58,6 @@ def _labels():
     return {"labels": labels, "content_kinds": REGISTRY, "trust_level": trust_level}
 
 
-def _already_sent(target: str):
-    db.session.rollback()
-    flash(_("This form was already sent; nothing was changed."))
-    return redirect(target)
-
-
 # --- reporting ----------------------------------------------------------------------------
 
 
@@ -88,7 +82,7 @@ def flag(content_type: str, content_id: int):
             once.claim(form.once.data)
             flag_service.flag(current_user, obj, FlagReason(form.reason.data), form.note.data)
         except (once.AlreadySubmitted, flag_service.AlreadyFlagged):
-            return _already_sent(back)
+            return once.already_sent(back)
         db.session.commit()
         return redirect(url_for("safety.flag_thanks", reason=form.reason.data))
     return render_template("safety/flag.html", form=form, obj=obj, kind=kind, back=back)
@@ -167,7 +161,7 @@ def item(item_id: int):
             try:
                 once.claim(form.once.data)
             except once.AlreadySubmitted:
-                return _already_sent(url_for("safety.queue"))
+                return once.already_sent(url_for("safety.queue"))
             try:
                 review.decide(
                     item,
@@ -268,7 +262,7 @@ def member_sanctions(user_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(request.path)
+            return once.already_sent(request.path)
         kind = SanctionKind(form.kind.data)
         item_id = request.args.get("item", type=int)
         item = db.session.get(ReviewItem, item_id) if item_id else None
@@ -360,7 +354,7 @@ def appeal(what: str, ident: int):
             once.claim(form.once.data)
             sanctions.open_appeal(current_user, form.text.data, review_item=item, sanction=sanction)
         except (once.AlreadySubmitted, sanctions.AlreadyAppealed):
-            return _already_sent(url_for("safety.mine"))
+            return once.already_sent(url_for("safety.mine"))
         db.session.commit()
         flash(_("Your appeal was sent. A different facilitator will look at it."))
         return redirect(url_for("safety.mine"))
@@ -388,7 +382,7 @@ def appeal_decide(appeal_id: int):
         try:
             once.claim(form.once.data)
         except once.AlreadySubmitted:
-            return _already_sent(url_for("safety.appeals"))
+            return once.already_sent(url_for("safety.appeals"))
         sanctions.decide_appeal(
             current_user, appeal, form.outcome.data == "overturned", form.note.data
         )
