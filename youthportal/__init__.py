@@ -89,6 +89,7 @@ def _register_models() -> None:
     import youthportal.consultations.models  # noqa: F401
     import youthportal.core.models  # noqa: F401
     import youthportal.discussions.models  # noqa: F401
+    import youthportal.hackathon.models  # noqa: F401
     import youthportal.notifications.models  # noqa: F401
     import youthportal.polls.models  # noqa: F401
     import youthportal.safety.models  # noqa: F401
@@ -101,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
     from youthportal.consultations.views import bp as consultations_bp
     from youthportal.discussions.views import bp as discussions_bp
     from youthportal.groups.views import bp as groups_bp
+    from youthportal.hackathon.views import bp as hackathon_bp
     from youthportal.notifications.views import bp as notifications_bp
     from youthportal.pages.views import bp as pages_bp
     from youthportal.polls.views import bp as polls_bp
@@ -116,6 +118,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(discussions_bp, url_prefix="/discussions")
     app.register_blueprint(polls_bp, url_prefix="/polls")
     app.register_blueprint(consultations_bp, url_prefix="/consultations")
+    app.register_blueprint(hackathon_bp, url_prefix="/unehack")
     app.register_blueprint(safety_bp, url_prefix="/moderation")
     app.register_blueprint(metrics_bp, url_prefix="/moderation/metrics")
     app.register_blueprint(safeguarding_bp, url_prefix="/safeguarding")

@@ -100,6 +100,20 @@ POSTS_PER_HOUR = 30
 NEW_ACCOUNT_POSTS_FIRST_HOUR = 3
 EDIT_WINDOW_MINUTES = 15
 # Sites a young person may link to: the helplines' and the organisation's.
+# Where UneHack teams may show what they built (code, prototypes, slides, videos).
+HACK_LINK_DOMAINS = [
+    "github.com",
+    "gitlab.com",
+    "scratch.mit.edu",
+    "figma.com",
+    "canva.com",
+    "replit.com",
+    "code.org",
+    "appinventor.mit.edu",
+    "docs.google.com",
+    "youtube.com",
+]
+
 ALLOWED_LINK_DOMAINS = [
     "isigurt.al",
     "alo116.al",

@@ -10,6 +10,7 @@ ROLE_LABELS = {
     Role.SAFEGUARDING_LEAD: _l("Safeguarding lead"),
     Role.POLICY_MAKER: _l("Policy-maker"),
     Role.ADMIN: _l("Administrator"),
+    Role.EXPERT: _l("Invited expert"),
 }
 
 STATUS_LABELS = {

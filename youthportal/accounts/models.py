@@ -28,6 +28,9 @@ class Role(enum.StrEnum):
     SAFEGUARDING_LEAD = "safeguarding_lead"
     POLICY_MAKER = "policy_maker"
     ADMIN = "admin"
+    # An adult from outside the organisation (a company's engineer, a researcher) who mentors
+    # or judges UneHack events once an admin has vetted them for one.
+    EXPERT = "expert"
 
 
 class AccountStatus(enum.StrEnum):

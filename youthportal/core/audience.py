@@ -36,6 +36,7 @@ class AudienceKind(enum.StrEnum):
     GROUPS = "groups"
     AGE_BANDS = "age_bands"
     PARLIAMENTARIANS = "parliamentarians"
+    EVENT = "event"  # the participants of one UneHack event (its people's choice vote)
 
 
 class Targeted:
@@ -61,6 +62,7 @@ class Audience:
     kind: str  # everyone, groups, age_bands, parliamentarians
     group_ids: tuple[int, ...] = ()
     age_bands: tuple[str, ...] = field(default_factory=tuple)
+    event_id: int | None = None
 
 
 def of(target: Targeted) -> Audience:
@@ -68,6 +70,7 @@ def of(target: Targeted) -> Audience:
         kind=target.audience_kind.value,
         group_ids=tuple(target.group_ids),
         age_bands=tuple(target.age_bands),
+        event_id=getattr(target, "event_id", None),
     )
 
 
@@ -126,6 +129,13 @@ def visible_in_lists(stmt, model, link_model, user):
         ]
         if is_parliamentarian(user):
             wanted.append(model.audience_kind == AudienceKind.PARLIAMENTARIANS)
+        if hasattr(model, "event_id"):
+            from youthportal.hackathon.rules import participant_event_ids_stmt
+
+            wanted.append(
+                (model.audience_kind == AudienceKind.EVENT)
+                & model.event_id.in_(participant_event_ids_stmt(user))
+            )
         return stmt.where(or_(*wanted))
     return stmt
 
@@ -169,6 +179,10 @@ def includes(audience: Audience, user, *, active_only: bool = True) -> bool:
         return user_age_band(user) in audience.age_bands
     if audience.kind == "groups":
         return bool(set(member_group_ids(user)) & set(audience.group_ids))
+    if audience.kind == "event":
+        from youthportal.hackathon.rules import takes_part
+
+        return takes_part(user, audience.event_id)
     return False
 
 
@@ -191,12 +205,16 @@ def members_stmt(audience: Audience):
         stmt = stmt.where(User.id.in_(in_groups))
     elif audience.kind == "parliamentarians":
         stmt = stmt.where(User.parliament_term_start.is_not(None))
+    elif audience.kind == "event":
+        from youthportal.hackathon.rules import participants_stmt
+
+        stmt = stmt.where(User.id.in_(participants_stmt(audience.event_id)))
     return stmt.order_by(User.id)
 
 
 def size(audience: Audience) -> int:
     """How many members the audience has now."""
-    if audience.kind in ("everyone", "groups"):
+    if audience.kind in ("everyone", "groups", "event"):
         inner = members_stmt(audience).order_by(None).with_only_columns(User.id).subquery()
         return db.session.scalar(select(func.count()).select_from(inner)) or 0
     return sum(1 for user in db.session.scalars(members_stmt(audience)) if includes(audience, user))

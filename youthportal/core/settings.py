@@ -90,6 +90,12 @@ SPECS: dict[str, SettingSpec] = {
         default=lambda: "\n".join(current_app.config["ALLOWED_LINK_DOMAINS"]),
         check="domains",
     ),
+    "hack_link_domains": SettingSpec(
+        label=_l("Websites UneHack teams may link to from their ideas (one per line)"),
+        kind=str,
+        default=lambda: "\n".join(current_app.config["HACK_LINK_DOMAINS"]),
+        check="domains",
+    ),
     "contact_email": SettingSpec(
         label=_l("Contact address shown in the privacy notice"),
         kind=str,

@@ -66,6 +66,22 @@ KINDS = {
         "label": _l("Reminders of polls I have not voted in"),
         "message": _l("A poll is waiting for your vote: %(title)s"),
     },
+    "team_invitation": {
+        "label": _l("Invitations to join a UneHack team"),
+        "message": _l("The team %(team)s invites you to join them."),
+    },
+    "team_joined": {
+        "label": _l("New members of my UneHack team"),
+        "message": _l("%(name)s joined your team %(team)s."),
+    },
+    "idea_feedback": {
+        "label": _l("Mentors' feedback on my team's idea"),
+        "message": _l("A mentor gave feedback on your idea: %(title)s"),
+    },
+    "hack_results": {
+        "label": _l("UneHack results"),
+        "message": _l("The results of %(title)s are published."),
+    },
     "safeguarding_alert": {
         "label": _l("Urgent safeguarding alerts"),
         # Never switched off: a child may be in danger.

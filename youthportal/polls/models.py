@@ -78,6 +78,10 @@ class Poll(Targeted, db.Model):
     tally: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     audience_size: Mapped[int | None]  # frozen at closing, for the quorum
     reminded_at: Mapped[datetime | None]  # one reminder per poll
+    # A UneHack people's choice vote: its audience is the event's participants.
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("hack_event.id", ondelete="CASCADE"), index=True
+    )
 
     author: Mapped[User | None] = relationship(lazy="joined")
     groups: Mapped[list["PollGroup"]] = relationship(
@@ -109,6 +113,8 @@ class PollOption(db.Model):
     )
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # People's choice: the UneHack idea this option stands for (its team may not vote for it).
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("hack_idea.id", ondelete="CASCADE"))
 
     poll: Mapped[Poll] = relationship(lazy="joined", innerjoin=True)
 

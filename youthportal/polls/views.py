@@ -115,6 +115,9 @@ def edit(poll_id: int):
     if rules.phase(poll) == rules.Phase.CLOSED:
         flash(_("A closed poll cannot be changed."))
         return redirect(url_for("polls.detail", poll_id=poll.id))
+    if poll.event_id is not None:
+        flash(_("A people's choice vote is set up from its UneHack event."))
+        return redirect(url_for("polls.detail", poll_id=poll.id))
     setup_open = rules.may_edit_setup(poll)
     form = PollForm(obj=poll if request.method == "GET" else None)
     form.group_ids.choices = options(audiences.group_choices(current_user, poll))
@@ -196,6 +199,7 @@ def _detail_page(poll: Poll, form: VoteForm, *, chosen=None, status: int = 200):
             manages=rules.manages(current_user, poll),
             chosen=chosen if chosen is not None else (my_choices or []),
             scale_points=voting.scale_points(poll),
+            own_options=voting.own_option_ids(poll, current_user),
             option_form=OptionForm(),
             may_propose=_may_propose(poll),
         ),

@@ -63,7 +63,23 @@ def scale_points(poll: Poll) -> list[int]:
     return list(range(1, len(poll.scale_labels or []) + 1)) or [1, 2, 3, 4, 5]
 
 
-def check_choices(poll: Poll, raw: list) -> list[int]:
+def own_option_ids(poll: Poll, user) -> set[int]:
+    """People's choice: the option of the voter's own team, which they may not choose."""
+    if poll.event_id is None or user is None:
+        return set()
+    from youthportal.hackathon.rules import own_idea_ids_stmt
+
+    return set(
+        db.session.scalars(
+            select(PollOption.id).where(
+                PollOption.poll_id == poll.id,
+                PollOption.idea_id.in_(own_idea_ids_stmt(user, poll.event_id)),
+            )
+        )
+    )
+
+
+def check_choices(poll: Poll, raw: list, user=None) -> list[int]:
     """The ballot as stored, or VoteRefused. `raw` holds the submitted values in order
     (for ranked choice: first choice first, blanks as empty strings at the end)."""
     try:
@@ -74,7 +90,7 @@ def check_choices(poll: Poll, raw: list) -> list[int]:
         if len(values) != 1 or values[0] not in scale_points(poll):
             raise VoteRefused("choose_point")
         return values
-    allowed = set(published_option_ids(poll))
+    allowed = set(published_option_ids(poll)) - own_option_ids(poll, user)
     if not values:
         raise VoteRefused("choose_option")
     if any(v not in allowed for v in values):
@@ -101,7 +117,7 @@ def cast(poll: Poll, user, raw_choices: list, reason: str | None, locale) -> Cas
         raise VoteRefused("not_open")
     if not audiences.includes(rules.audience_of(poll), user):
         raise VoteRefused("not_audience")
-    choices = check_choices(poll, raw_choices)
+    choices = check_choices(poll, raw_choices, user)
     reason = (reason or "").strip()
     if poll.reason_mode == ReasonMode.OFF:
         reason = ""

@@ -1,0 +1,221 @@
+"""What an event allows now, and to whom. Views and templates ask these predicates; nothing
+else decides.
+
+Who is who: facilitators and admins organise events; young people take part in teams;
+mentors and judges are vetted adults listed on the event (invited experts wait for an
+admin). Policy-makers see only published results.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from youthportal.accounts.ages import user_age, user_age_band
+from youthportal.accounts.models import Role
+from youthportal.core.model_base import utcnow
+from youthportal.core.permissions import (
+    can_write,
+    is_admin,
+    is_adult,
+    is_facilitator,
+    is_policy_maker,
+    is_signed_in,
+    is_youth,
+)
+from youthportal.extensions import db
+from youthportal.hackathon.models import (
+    PHASE_STARTS,
+    Assignment,
+    Conflict,
+    Event,
+    Idea,
+    Phase,
+    Staff,
+    StaffRole,
+    Team,
+    TeamMember,
+)
+
+STEPS = (Phase.UPCOMING, *(p for p, _column in PHASE_STARTS))
+TEAM_PHASES = (Phase.REGISTRATION, Phase.FORMING)
+BUILD_PHASES = (Phase.BUILDING, Phase.SUBMISSION)
+
+
+def phase(event: Event, now: datetime | None = None) -> Phase:
+    now = now or utcnow()
+    current = Phase.UPCOMING
+    for step, column in PHASE_STARTS:
+        if now >= getattr(event, column):
+            current = step
+    return current
+
+
+def organises(user, event: Event | None = None) -> bool:
+    """Events belong to the organisation: every facilitator and admin runs them."""
+    return is_facilitator(user) or is_admin(user)
+
+
+def may_view_event(user, event: Event) -> bool:
+    return is_signed_in(user) and not is_policy_maker(user)
+
+
+def results_public(event: Event) -> bool:
+    return event.results_published_at is not None
+
+
+# Taking part -----------------------------------------------------------------------------
+
+
+def team_of(user, event_id: int) -> Team | None:
+    if not is_youth(user):
+        return None
+    return db.session.scalar(
+        select(Team)
+        .join(TeamMember, TeamMember.team_id == Team.id)
+        .where(TeamMember.event_id == event_id, TeamMember.user_id == user.id)
+    )
+
+
+def is_team_member(user, team: Team) -> bool:
+    return is_youth(user) and any(m.user_id == user.id for m in team.members)
+
+
+def takes_part(user, event_id: int | None) -> bool:
+    """Members of a team that submitted an idea: they vote for the people's choice."""
+    if event_id is None or not is_youth(user):
+        return False
+    return (
+        db.session.scalar(participants_stmt(event_id).where(TeamMember.user_id == user.id))
+        is not None
+    )
+
+
+def participants_stmt(event_id: int):
+    return (
+        select(TeamMember.user_id)
+        .join(Idea, Idea.team_id == TeamMember.team_id)
+        .where(TeamMember.event_id == event_id, Idea.submitted_at.is_not(None))
+    )
+
+
+def participant_event_ids_stmt(user):
+    return (
+        select(TeamMember.event_id)
+        .join(Idea, Idea.team_id == TeamMember.team_id)
+        .where(TeamMember.user_id == user.id, Idea.submitted_at.is_not(None))
+    )
+
+
+def own_idea_ids_stmt(user, event_id: int):
+    return (
+        select(Idea.id)
+        .join(TeamMember, TeamMember.team_id == Idea.team_id)
+        .where(TeamMember.user_id == user.id, Idea.event_id == event_id)
+    )
+
+
+def age_fits(user, event: Event) -> bool:
+    age = user_age(user)
+    return age is not None and event.min_age <= age <= event.max_age
+
+
+def band_fits(user, event: Event, team: Team) -> bool:
+    return not event.same_band_teams or team.age_band == user_age_band(user)
+
+
+def may_join_teams(user, event: Event) -> bool:
+    return is_youth(user) and can_write(user) and phase(event) in TEAM_PHASES
+
+
+# Mentors and judges -------------------------------------------------------------------------
+
+
+def is_vetted_role(user) -> bool:
+    """Facilitators and admins are the organisation's own, vetted adults."""
+    return is_facilitator(user) or is_admin(user)
+
+
+def staff_row(user, event: Event, role: StaffRole) -> Staff | None:
+    if not is_adult(user) or is_policy_maker(user):
+        return None
+    return db.session.get(Staff, (event.id, user.id, role))
+
+
+def acts_as(user, event: Event, role: StaffRole) -> bool:
+    """A listed mentor or judge who may act: vetted by role, or by an admin."""
+    row = staff_row(user, event, role)
+    return row is not None and (row.vetted_at is not None or is_vetted_role(user))
+
+
+def is_mentor_of(user, team: Team) -> bool:
+    return (
+        is_signed_in(user)
+        and team.mentor_id == user.id
+        and acts_as(user, db.session.get(Event, team.event_id), StaffRole.MENTOR)
+    )
+
+
+def may_give_feedback(user, idea: Idea) -> bool:
+    event = db.session.get(Event, idea.event_id)
+    if phase(event) not in BUILD_PHASES or not can_write(user):
+        return False
+    return is_mentor_of(user, idea.team) or (
+        organises(user) and acts_as(user, event, StaffRole.MENTOR)
+    )
+
+
+def is_assigned(user, idea: Idea) -> bool:
+    return (
+        is_signed_in(user)
+        and db.session.get(Assignment, (user.id, idea.id)) is not None
+        and acts_as(user, db.session.get(Event, idea.event_id), StaffRole.JUDGE)
+    )
+
+
+def has_conflict(user, team_id: int) -> bool:
+    return (
+        is_signed_in(user)
+        and db.session.scalar(
+            select(Conflict.team_id).where(
+                Conflict.judge_id == user.id, Conflict.team_id == team_id
+            )
+        )
+        is not None
+    )
+
+
+# Ideas --------------------------------------------------------------------------------------
+
+
+def may_see_idea(user, idea: Idea) -> bool:
+    """Drafts: only the team, its mentor and the organisers. Submitted ideas: also judges
+    assigned to them. Once results are published, every submitted, published idea is public."""
+    event = db.session.get(Event, idea.event_id)
+    team = idea.team
+    if is_team_member(user, team) or is_mentor_of(user, team) or organises(user):
+        return True
+    if idea.submitted_at is None:
+        return False
+    if is_assigned(user, idea):
+        return True
+    from youthportal.safety.models import ModerationStatus
+
+    return results_public(event) and idea.status == ModerationStatus.PUBLISHED
+
+
+def may_edit_idea(user, idea_or_team, event: Event) -> bool:
+    team = idea_or_team if isinstance(idea_or_team, Team) else idea_or_team.team
+    return (
+        is_team_member(user, team)
+        and can_write(user)
+        and phase(event) in (Phase.FORMING, *BUILD_PHASES)
+    )
+
+
+def sees_team_details(user, team: Team) -> bool:
+    """The team's code and its thread: the team, its mentor, the organisers."""
+    return is_team_member(user, team) or is_mentor_of(user, team) or organises(user)
+
+
+def is_expert(user) -> bool:
+    return is_signed_in(user) and user.role == Role.EXPERT
