@@ -157,12 +157,12 @@ def leave(user, team: Team) -> bool:
     db.session.execute(
         delete(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == user.id)
     )
+    db.session.expire(team, ["members"])
     team.member_count = max((team.member_count or 1) - 1, 0)
     has_idea = db.session.scalar(select(Idea.id).where(Idea.team_id == team.id)) is not None
     if team.member_count == 0 and not has_idea:
         db.session.delete(team)
         return True
-    db.session.expire(team, ["members"])
     return False
 
 
