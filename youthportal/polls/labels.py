@@ -45,6 +45,7 @@ REFUSALS = {
     "one_option": _l("Please choose exactly one option."),
     "too_many": _l("You chose more options than this poll allows."),
     "unknown_option": _l("One of the options you sent is not in this poll."),
+    "own_team": _l("You cannot vote for your own team's idea."),
     "duplicate": _l("Each option can have only one place in your ranking."),
     "ranking_gap": _l("Fill your ranking from the first place down, without gaps."),
     "reason_required": _l("Please give a reason with your vote."),

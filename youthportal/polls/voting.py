@@ -90,9 +90,12 @@ def check_choices(poll: Poll, raw: list, user=None) -> list[int]:
         if len(values) != 1 or values[0] not in scale_points(poll):
             raise VoteRefused("choose_point")
         return values
-    allowed = set(published_option_ids(poll)) - own_option_ids(poll, user)
+    own = own_option_ids(poll, user)
+    allowed = set(published_option_ids(poll)) - own
     if not values:
         raise VoteRefused("choose_option")
+    if own & set(values):
+        raise VoteRefused("own_team")
     if any(v not in allowed for v in values):
         raise VoteRefused("unknown_option")
     if len(set(values)) != len(values):
