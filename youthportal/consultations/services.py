@@ -181,17 +181,23 @@ def proposals_stmt(consultation: Consultation, user, *, sort: str, category=None
     if sort == "random":
         # A shuffled order that stays the same for one visitor (their seed) and page after
         # page, in plain integer arithmetic both databases compute alike.
-        a, b = _shuffle_keys(seed)
-        key = (cast(Proposal.id, BigInteger) * a + b) % 1_000_003  # 64 bits: no overflow
+        # Two rounds of a quadratic mix: an affine key (id * a + b) keeps small ids in (reverse)
+        # order whenever a is near 0 or near the modulus. Every product stays below 2**41.
+        key = cast(Proposal.id, BigInteger) % SHUFFLE_MODULUS
+        for a, c, b in _shuffle_keys(seed):
+            key = (((key * key) % SHUFFLE_MODULUS) * a + key * c + b) % SHUFFLE_MODULUS
         return stmt.order_by(key, Proposal.id)
     return stmt.order_by(Proposal.support_count.desc(), Proposal.created_at, Proposal.id)
 
 
-def _shuffle_keys(seed: int) -> tuple[int, int]:
+SHUFFLE_MODULUS = 1_000_003  # a prime
+
+
+def _shuffle_keys(seed: int) -> list[tuple[int, int, int]]:
+    """Two rounds of (a, c, b), drawn from the visitor's seed."""
     digest = hashlib.sha256(str(seed).encode()).digest()
-    a = int.from_bytes(digest[:4], "big") % 1_000_002 + 1  # never 0: a real permutation
-    b = int.from_bytes(digest[4:8], "big") % 1_000_003
-    return a, b
+    numbers = [int.from_bytes(digest[i : i + 4], "big") % SHUFFLE_MODULUS for i in range(0, 24, 4)]
+    return [(numbers[0] or 1, numbers[1], numbers[2]), (numbers[3] or 1, numbers[4], numbers[5])]
 
 
 def credits(proposal_ids: list[int]) -> dict[int, list]:
