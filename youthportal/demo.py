@@ -26,6 +26,7 @@ from youthportal.discussions import services as discussions
 from youthportal.discussions.models import Thread
 from youthportal.extensions import db
 from youthportal.groups import services as group_services
+from youthportal.hackathon.demo import seed_hackathons
 from youthportal.polls.demo import seed_polls
 from youthportal.safety import flags, wordlists
 from youthportal.safety.models import FlagReason
@@ -116,6 +117,9 @@ def seed_demo() -> list[tuple[str, str]]:
     _adult("besa.lead", "Besa Hoxha", Role.SAFEGUARDING_LEAD, "besa@youthportal.example")
     teuta = _adult("teuta", "Teuta Krasniqi", Role.FACILITATOR, "teuta@youthportal.example")
     _adult("official", "Arben Dervishi", Role.POLICY_MAKER, "arben@ministry.example", ministry)
+    # Invited experts from companies: UneHack judges and mentors once vetted.
+    drilon = _adult("drilon.expert", "Drilon Gashi", Role.EXPERT, "drilon@company.example")
+    elira = _adult("elira.expert", "Elira Shehu", Role.EXPERT, "elira@company.example")
 
     cohort = _group(teuta, "Parlamenti i të Rinjve 2026", GroupKind.PARLIAMENT_COHORT)
     school = _group(teuta, "Klasa 8B, Tiranë", GroupKind.SCHOOL_CLASS)
@@ -182,11 +186,18 @@ def seed_demo() -> list[tuple[str, str]]:
         school,
         {cohort.id: cohort_voters, school.id: school_voters},
     )
+    logins = ("admin", "alba", "endri", "hana", "bledi", "fjona", "ilir", "sara", "noel", "ema")
+    seed_hackathons(
+        teuta,
+        (teuta, drilon, elira, drilon),
+        {login: _user(login) for login in (*logins, "dea", "gerti")},
+    )
     return [
         ("admin", "admin"),
         ("safeguarding lead", "besa.lead"),
         ("facilitator", "teuta"),
         ("policy-maker (Ministry)", "official"),
+        ("UneHack experts", "drilon.expert, elira.expert"),
         ("parliamentarian, 17", "ardit"),
         ("Youth Champion, 16", "jona"),
         ("youth 15, waiting for consent", "drini"),

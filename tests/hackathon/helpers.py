@@ -23,15 +23,21 @@ from youthportal.hackathon.models import (
 from youthportal.safety.models import ModerationStatus
 
 PHASES = ("registration", "forming", "building", "submission", "judging", "results")
-COLUMNS = ("registration_at", "forming_at", "building_at", "submission_at", "judging_at", "results_at")
+COLUMNS = (
+    "registration_at",
+    "forming_at",
+    "building_at",
+    "submission_at",
+    "judging_at",
+    "results_at",
+)
 
 
 def make_dates(phase: str) -> dict:
     now = utcnow()
     index = PHASES.index(phase) if phase != "upcoming" else -1
     return {
-        name: now + timedelta(days=n - index) - timedelta(hours=1)
-        for n, name in enumerate(COLUMNS)
+        name: now + timedelta(days=n - index) - timedelta(hours=1) for n, name in enumerate(COLUMNS)
     }
 
 
@@ -127,15 +133,15 @@ def judges(event, n=3) -> list:
 
 def set_criteria(event, weights=(30, 25, 25, 20)) -> list[Criterion]:
     names = ("Impact", "Feasibility", "Creativity", "Child-centred design")
-    event.criteria = [
-        Criterion(name=names[i], weight=w, position=i) for i, w in enumerate(weights)
-    ]
+    event.criteria = [Criterion(name=names[i], weight=w, position=i) for i, w in enumerate(weights)]
     db.session.commit()
     return event.criteria
 
 
 def assign(judge, idea, calibration=False) -> Assignment:
-    row = Assignment(judge_id=judge.id, idea_id=idea.id, event_id=idea.event_id, calibration=calibration)
+    row = Assignment(
+        judge_id=judge.id, idea_id=idea.id, event_id=idea.event_id, calibration=calibration
+    )
     db.session.add(row)
     db.session.commit()
     return row

@@ -45,7 +45,11 @@ ROUTES = [
     ("/unehack/teams/{team}/idea", {"member"}, SIGNED_IN - TEAM),
     ("/unehack/teams/{team}/discussion", set(), SIGNED_IN - TEAM),  # 302 to the thread
     ("/unehack/ideas/{idea}", TEAM | {"judge"}, ALL - TEAM - {"judge"}),
-    ("/unehack/ideas/{idea}/versions", {"member", "facilitator", "admin"}, ALL - {"member", "facilitator", "admin"}),
+    (
+        "/unehack/ideas/{idea}/versions",
+        {"member", "facilitator", "admin"},
+        ALL - {"member", "facilitator", "admin"},
+    ),
     ("/unehack/ideas/{idea}/score", {"judge"}, ALL - TEAM - {"judge"}),
     ("/unehack/{event}/results", ORGANISERS, ALL - ORGANISERS),
     ("/unehack/{event}/certificate", set(), SIGNED_IN),
@@ -132,7 +136,11 @@ def test_judges_and_policy_makers_never_see_a_young_persons_data(client, world):
     event, team, idea, users = world
     member = users["member"]
     login(client, users["judge"])
-    for url in (f"/unehack/ideas/{idea.id}", f"/unehack/ideas/{idea.id}/score", f"/unehack/{event.id}/judging"):
+    for url in (
+        f"/unehack/ideas/{idea.id}",
+        f"/unehack/ideas/{idea.id}/score",
+        f"/unehack/{event.id}/judging",
+    ):
         page = text(client.get(url))
         assert member.display_name not in page and str(member.birth_year) not in page
     login(client, users["policy_maker"])

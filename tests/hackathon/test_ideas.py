@@ -97,7 +97,12 @@ def test_links_only_to_allowed_websites(client, event):
         assert response.status_code == 422
         assert "allowed websites" in text(response)
     assert the_idea(team) is None
-    save(client, team, "ok", links_text="https://github.com/safe-squad/quiz\nhttps://scratch.mit.edu/projects/1")
+    save(
+        client,
+        team,
+        "ok",
+        links_text="https://github.com/safe-squad/quiz\nhttps://scratch.mit.edu/projects/1",
+    )
     assert the_idea(team).links == [
         "https://github.com/safe-squad/quiz",
         "https://scratch.mit.edu/projects/1",
@@ -187,9 +192,7 @@ def test_mentor_feedback_is_screened_and_reaches_the_team(client, event):
     )
     feedback = db.session.scalar(select(Feedback))
     assert feedback.status == ModerationStatus.PUBLISHED
-    notified = db.session.scalar(
-        select(func.count()).where(Notification.kind == "idea_feedback")
-    )
+    notified = db.session.scalar(select(func.count()).where(Notification.kind == "idea_feedback"))
     assert notified == len(members)
     login(client, members[0])
     assert "Test the quiz with younger children." in text(client.get(f"/unehack/ideas/{idea.id}"))
@@ -203,7 +206,10 @@ def test_feedback_only_from_the_team_mentor_while_building(client, event):
     youth = trusted_youth()
     for user in (other_mentor, youth):
         login(client, user)
-        response = client.post(f"/unehack/ideas/{idea.id}/feedback", data={"body": "Some feedback here.", "once": f"x{user.id}"})
+        response = client.post(
+            f"/unehack/ideas/{idea.id}/feedback",
+            data={"body": "Some feedback here.", "once": f"x{user.id}"},
+        )
         assert response.status_code in (403, 404)
     assert db.session.scalar(select(func.count()).select_from(Feedback)) == 0
 

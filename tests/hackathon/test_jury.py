@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from tests.conftest import login, make_user
 from tests.consultations.helpers import make_consultation
 from tests.hackathon.helpers import (
-    add_staff,
     assign,
     give_scores,
     judges,
@@ -65,12 +64,16 @@ def scores_of(judge) -> int:
 def test_invited_experts_act_only_once_an_admin_has_vetted_them(client, event, facilitator):
     expert = make_user(Role.EXPERT, login="expert1")
     login(client, facilitator)
-    client.post(f"/unehack/{event.id}/staff", data={"login_name": "expert1", "role": "judge", "once": "a"})
+    client.post(
+        f"/unehack/{event.id}/staff", data={"login_name": "expert1", "role": "judge", "once": "a"}
+    )
     staff = db.session.get(Staff, (event.id, expert.id, StaffRole.JUDGE))
     assert staff is not None and staff.vetted_at is None
     youth = make_user(Role.YOUTH, login="kid1")
     response = client.post(
-        f"/unehack/{event.id}/staff", data={"login_name": "kid1", "role": "judge", "once": "b"}, follow_redirects=True
+        f"/unehack/{event.id}/staff",
+        data={"login_name": "kid1", "role": "judge", "once": "b"},
+        follow_redirects=True,
     )
     assert "active adult accounts" in text(response)
     assert db.session.get(Staff, (event.id, youth.id, StaffRole.JUDGE)) is None
@@ -86,14 +89,23 @@ def test_invited_experts_act_only_once_an_admin_has_vetted_them(client, event, f
 
 def test_criteria_weights_must_add_up_to_100(client, event, facilitator):
     login(client, facilitator)
-    data = {"once": "w1", "rows-0-name": "Impact", "rows-0-weight": "60", "rows-1-name": "Creativity", "rows-1-weight": "30"}
+    data = {
+        "once": "w1",
+        "rows-0-name": "Impact",
+        "rows-0-weight": "60",
+        "rows-1-name": "Creativity",
+        "rows-1-weight": "30",
+    }
     response = client.post(f"/unehack/{event.id}/criteria", data=data)
     assert response.status_code == 422 and "add up to 100" in text(response)
     assert db.session.scalar(select(func.count()).select_from(Criterion)) == 0
     data.update({"once": "w2", "rows-1-weight": "40"})
     client.post(f"/unehack/{event.id}/criteria", data=data)
     db.session.expire_all()
-    assert [(c.name, c.weight) for c in db.session.get(Event, event.id).criteria] == [("Impact", 60), ("Creativity", 40)]
+    assert [(c.name, c.weight) for c in db.session.get(Event, event.id).criteria] == [
+        ("Impact", 60),
+        ("Creativity", 40),
+    ]
 
 
 def test_assignment_gives_three_judges_per_idea_and_respects_conflicts(client, event, facilitator):
@@ -103,7 +115,10 @@ def test_assignment_gives_three_judges_per_idea_and_respects_conflicts(client, e
         make_idea(team)
     jury = judges(event, 5)
     login(client, jury[0])
-    client.post(f"/unehack/{event.id}/judging", data={"team_id": teams[0].id, "reason": "school", "once": "c1"})
+    client.post(
+        f"/unehack/{event.id}/judging",
+        data={"team_id": teams[0].id, "reason": "school", "once": "c1"},
+    )
     assert db.session.get(Conflict, (jury[0].id, teams[0].id)) is not None
     login(client, facilitator)
     client.post(f"/unehack/{event.id}/jury", data={"action": "assign", "once": "as"})
@@ -112,7 +127,11 @@ def test_assignment_gives_three_judges_per_idea_and_respects_conflicts(client, e
     for row in rows:
         per_idea.setdefault(row.idea_id, set()).add(row.judge_id)
     assert len(per_idea) == 6 and all(len(j) == 3 for j in per_idea.values())
-    conflicted_idea = next(i for i, js in per_idea.items() if db.session.get(Assignment, (next(iter(js)), i)).idea.team_id == teams[0].id)
+    conflicted_idea = next(
+        i
+        for i, js in per_idea.items()
+        if db.session.get(Assignment, (next(iter(js)), i)).idea.team_id == teams[0].id
+    )
     assert jury[0].id not in per_idea[conflicted_idea]
     load = [sum(j.id in js for js in per_idea.values()) for j in jury]
     assert max(load) - min(load) <= 1
@@ -124,11 +143,16 @@ def test_scoring_checks_assignment_conflict_and_scale(client, event):
     idea = make_idea(team)
     other_team, _ = youth_team(event, name="Other")
     other = make_idea(other_team)
-    judge, = judges(event, 1)
+    (judge,) = judges(event, 1)
     assign(judge, idea)
     login(client, judge)
     # Not assigned
-    assert client.post(f"/unehack/ideas/{other.id}/score", data=score_form(event, [3, 3, 3, 3])).status_code == 403
+    assert (
+        client.post(
+            f"/unehack/ideas/{other.id}/score", data=score_form(event, [3, 3, 3, 3])
+        ).status_code
+        == 403
+    )
     # Out of the scale, and an incomplete scoring
     response = client.post(f"/unehack/ideas/{idea.id}/score", data=score_form(event, [6, 3, 3, 3]))
     assert response.status_code == 422 and "whole number on the scale" in text(response)
@@ -136,20 +160,30 @@ def test_scoring_checks_assignment_conflict_and_scale(client, event):
     assert response.status_code == 422 and "every criterion" in text(response)
     assert scores_of(judge) == 0
     # In the scale: saved, with comments screened
-    response = client.post(f"/unehack/ideas/{idea.id}/score", data=score_form(event, [5, 4, 3, 2], "Clear and kind."))
+    response = client.post(
+        f"/unehack/ideas/{idea.id}/score", data=score_form(event, [5, 4, 3, 2], "Clear and kind.")
+    )
     assert response.status_code == 302 and scores_of(judge) == 4
     assert db.session.get(Assignment, (judge.id, idea.id)).scored_at is not None
     # A conflict declared later removes the assignment and the scores
-    client.post(f"/unehack/{event.id}/judging", data={"team_id": team.id, "reason": "knows_member", "once": "cf"})
+    client.post(
+        f"/unehack/{event.id}/judging",
+        data={"team_id": team.id, "reason": "knows_member", "once": "cf"},
+    )
     assert scores_of(judge) == 0 and db.session.get(Assignment, (judge.id, idea.id)) is None
-    assert client.post(f"/unehack/ideas/{idea.id}/score", data=score_form(event, [3, 3, 3, 3])).status_code == 403
+    assert (
+        client.post(
+            f"/unehack/ideas/{idea.id}/score", data=score_form(event, [3, 3, 3, 3])
+        ).status_code
+        == 403
+    )
 
 
 def test_scoring_only_while_judging(client, event):
     set_criteria(event)
     team, _ = youth_team(event)
     idea = make_idea(team)
-    judge, = judges(event, 1)
+    (judge,) = judges(event, 1)
     assign(judge, idea)
     set_phase(event, "results")
     login(client, judge)
@@ -162,24 +196,35 @@ def test_calibration_comes_first_and_shows_how_judges_compare(client, event, fac
     ideas = [make_idea(youth_team(event, size=1, name=f"C{i}")[0]) for i in range(3)]
     jury = judges(event, 3)
     login(client, facilitator)
-    client.post(f"/unehack/{event.id}/jury", data={"action": "calibration", "idea_ids": [ideas[0].id, ideas[1].id], "once": "cal"})
+    client.post(
+        f"/unehack/{event.id}/jury",
+        data={"action": "calibration", "idea_ids": [ideas[0].id, ideas[1].id], "once": "cal"},
+    )
     client.post(f"/unehack/{event.id}/jury", data={"action": "assign", "once": "as"})
     # Every judge has both calibration ideas.
     for judge in jury:
         assert db.session.get(Assignment, (judge.id, ideas[0].id)).calibration
         assert db.session.get(Assignment, (judge.id, ideas[1].id)).calibration
     login(client, jury[0])
-    response = client.post(f"/unehack/ideas/{ideas[2].id}/score", data=score_form(event, [3, 3, 3, 3]))
+    response = client.post(
+        f"/unehack/ideas/{ideas[2].id}/score", data=score_form(event, [3, 3, 3, 3])
+    )
     assert "calibration ideas first" in text(response) and scores_of(jury[0]) == 0
     for judge, (high, low) in zip(jury, [(5, 4), (3, 2), (4, 3)], strict=True):
         give_scores(judge, ideas[0], [high] * 4)
         give_scores(judge, ideas[1], [low] * 4)
     login(client, facilitator)
     page = text(client.get(f"/unehack/{event.id}/jury"))
-    assert "How the judges scored the calibration ideas" in page and "+1.00" in page and "-1.00" in page
+    assert (
+        "How the judges scored the calibration ideas" in page
+        and "+1.00" in page
+        and "-1.00" in page
+    )
     client.post(f"/unehack/{event.id}/jury", data={"action": "release", "once": "rel"})
     login(client, jury[0])
-    response = client.post(f"/unehack/ideas/{ideas[2].id}/score", data=score_form(event, [3, 3, 3, 3]))
+    response = client.post(
+        f"/unehack/ideas/{ideas[2].id}/score", data=score_form(event, [3, 3, 3, 3])
+    )
     assert response.status_code == 302
 
 
@@ -203,7 +248,9 @@ def test_results_preview_then_publish_once(app, client, event, facilitator):
     login(client, facilitator)
     page = text(client.get(f"/unehack/{event.id}/results"))
     assert "Preview for the organisers" in page and "Spread between judges" in page
-    response = client.post(f"/unehack/{event.id}/results", data={"once": "p0"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/results", data={"once": "p0"}, follow_redirects=True
+    )
     assert "Results can be published once the results phase has begun." in text(response)
     set_phase(event, "results")
     client.post(f"/unehack/{event.id}/results", data={"once": "p1"})
@@ -211,15 +258,22 @@ def test_results_preview_then_publish_once(app, client, event, facilitator):
     overall = [a.idea_id for a in awards if a.kind == AwardKind.OVERALL]
     assert overall == [ideas[0].id, ideas[1].id, ideas[2].id]
     per_challenge = {a.challenge_id: a.idea_id for a in awards if a.kind == AwardKind.CHALLENGE}
-    assert per_challenge == {event.challenges[0].id: ideas[0].id, event.challenges[1].id: ideas[1].id}
-    response = client.post(f"/unehack/{event.id}/results", data={"once": "p2"}, follow_redirects=True)
+    assert per_challenge == {
+        event.challenges[0].id: ideas[0].id,
+        event.challenges[1].id: ideas[1].id,
+    }
+    response = client.post(
+        f"/unehack/{event.id}/results", data={"once": "p2"}, follow_redirects=True
+    )
     assert "already published" in text(response)
     assert db.session.scalar(select(func.count()).select_from(Award)) == len(awards)
     # Public: anyone, policy-makers included, without personal data.
     login(client, make_user(Role.POLICY_MAKER))
     assert "Idea Alpha" in text(client.get(f"/unehack/{event.id}/results"))
     page = text(app.test_client().get(f"/unehack/{event.id}/results"))
-    assert "Idea Alpha" in page and "Normalised score" in page and "Spread between judges" not in page
+    assert (
+        "Idea Alpha" in page and "Normalised score" in page and "Spread between judges" not in page
+    )
     for member in teams[0].members:
         assert member.user.display_name in page and str(member.user.birth_year) not in page
 
@@ -259,15 +313,23 @@ def test_peoples_choice_excludes_ones_own_team(client, event, facilitator):
     client.post(f"/unehack/{event.id}/jury", data={"action": "peoples_choice", "once": "pc"})
     poll = db.session.scalar(select(Poll).where(Poll.event_id == event.id))
     assert poll is not None and poll.method.value == "approval" and poll.is_secret
-    options = {o.idea_id: o.id for o in db.session.scalars(select(PollOption).where(PollOption.poll_id == poll.id))}
+    options = {
+        o.idea_id: o.id
+        for o in db.session.scalars(select(PollOption).where(PollOption.poll_id == poll.id))
+    }
     voter = teams[0].members[0].user
     login(client, voter)
     page = text(client.get(f"/polls/{poll.id}"))
     assert "Your team's idea: you cannot vote for it." in page
-    response = client.post(f"/polls/{poll.id}/vote", data={"choice": [options[ideas[0].id]], "once": "v1"})
+    response = client.post(
+        f"/polls/{poll.id}/vote", data={"choice": [options[ideas[0].id]], "once": "v1"}
+    )
     assert response.status_code == 400 and "your own team's idea" in text(response)
     assert db.session.scalar(select(func.count()).select_from(Participation)) == 0
-    client.post(f"/polls/{poll.id}/vote", data={"choice": [options[ideas[1].id], options[ideas[2].id]], "once": "v2"})
+    client.post(
+        f"/polls/{poll.id}/vote",
+        data={"choice": [options[ideas[1].id], options[ideas[2].id]], "once": "v2"},
+    )
     assert db.session.scalar(select(func.count()).select_from(Participation)) == 1
     # Not a participant: no vote.
     login(client, make_user(Role.YOUTH))
@@ -280,11 +342,20 @@ def test_a_winning_idea_becomes_a_proposal_credited_to_its_team(client, event, f
     login(client, facilitator)
     client.post(f"/unehack/{event.id}/results", data={"once": "pub"})
     consultation = make_consultation(facilitator, "proposals")
-    client.post(f"/unehack/ideas/{ideas[0].id}/promote", data={"consultation_id": consultation.id, "once": "pr"})
+    client.post(
+        f"/unehack/ideas/{ideas[0].id}/promote",
+        data={"consultation_id": consultation.id, "once": "pr"},
+    )
     proposal = db.session.scalar(select(Proposal))
     assert proposal.title == "Idea Alpha" and proposal.consultation_id == consultation.id
-    credited = {c.user_id for c in db.session.scalars(select(ProposalCredit))} | {proposal.author_id}
+    credited = {c.user_id for c in db.session.scalars(select(ProposalCredit))} | {
+        proposal.author_id
+    }
     assert credited == {m.user_id for m in teams[0].members}
-    response = client.post(f"/unehack/ideas/{ideas[0].id}/promote", data={"consultation_id": consultation.id, "once": "pr2"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/ideas/{ideas[0].id}/promote",
+        data={"consultation_id": consultation.id, "once": "pr2"},
+        follow_redirects=True,
+    )
     assert db.session.scalar(select(func.count()).select_from(Proposal)) == 1
     assert response.status_code == 200

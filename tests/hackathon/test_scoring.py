@@ -24,8 +24,12 @@ def test_a_harsh_and_a_lenient_judge_count_the_same():
     # Judge 1 is harsh (1..3), judge 2 lenient (3..5), each on different ideas: raw means
     # would rank judge 2's ideas first. Normalised, the best of each judge ties at the top.
     scores = (
-        rows(1, 10, [3] * 4) + rows(1, 11, [2] * 4) + rows(1, 12, [1] * 4)
-        + rows(2, 20, [5] * 4) + rows(2, 21, [4] * 4) + rows(2, 22, [3] * 4)
+        rows(1, 10, [3] * 4)
+        + rows(1, 11, [2] * 4)
+        + rows(1, 12, [1] * 4)
+        + rows(2, 20, [5] * 4)
+        + rows(2, 21, [4] * 4)
+        + rows(2, 22, [3] * 4)
     )
     result = {r.idea_id: r for r in scoring.results(scores, WEIGHTS)}
     assert result[10].raw == pytest.approx(3) and result[20].raw == pytest.approx(5)
@@ -39,8 +43,12 @@ def test_both_judges_on_the_same_ideas_rank_alike_after_normalisation():
     # The harsh judge gives 1-3, the lenient 3-5, in the same order: raw means differ by
     # idea mix, normalised scores agree on the order A > B > C.
     scores = (
-        rows(1, 1, [3] * 4) + rows(1, 2, [2] * 4) + rows(1, 3, [1] * 4)
-        + rows(2, 1, [5] * 4) + rows(2, 2, [4] * 4) + rows(2, 3, [3] * 4)
+        rows(1, 1, [3] * 4)
+        + rows(1, 2, [2] * 4)
+        + rows(1, 3, [1] * 4)
+        + rows(2, 1, [5] * 4)
+        + rows(2, 2, [4] * 4)
+        + rows(2, 3, [3] * 4)
     )
     ranked = scoring.results(scores, WEIGHTS)
     assert [r.idea_id for r in ranked] == [1, 2, 3]
@@ -51,10 +59,7 @@ def test_both_judges_on_the_same_ideas_rank_alike_after_normalisation():
 def test_normalisation_changes_an_unfair_raw_ranking():
     # Idea 1 was only seen by the lenient judge (their worst idea: 4), idea 2 only by the
     # harsh judge (their best: 3). Raw: 1 before 2. Normalised: 2 (top of its judge) first.
-    scores = (
-        rows(1, 2, [3] * 4) + rows(1, 3, [1] * 4)
-        + rows(2, 1, [4] * 4) + rows(2, 4, [5] * 4)
-    )
+    scores = rows(1, 2, [3] * 4) + rows(1, 3, [1] * 4) + rows(2, 1, [4] * 4) + rows(2, 4, [5] * 4)
     ranked = scoring.results(scores, WEIGHTS)
     position = {r.idea_id: r.rank for r in ranked}
     assert position[2] < position[1]

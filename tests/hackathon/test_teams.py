@@ -28,7 +28,9 @@ def members_of(team_id) -> int:
 def test_found_a_team_then_friends_join_with_its_code(client, event):
     founder, friend = trusted_youth(age=16), trusted_youth(age=17)
     login(client, founder)
-    response = client.post(f"/unehack/{event.id}/teams/new", data={"name": "Safe Squad", "once": "a"})
+    response = client.post(
+        f"/unehack/{event.id}/teams/new", data={"name": "Safe Squad", "once": "a"}
+    )
     assert response.status_code == 302
     team = db.session.scalar(select(Team).where(Team.event_id == event.id))
     assert team.name == "Safe Squad" and team.age_band == "16-18"
@@ -37,18 +39,25 @@ def test_found_a_team_then_friends_join_with_its_code(client, event):
 
     login(client, friend)
     response = client.post(
-        f"/unehack/{event.id}/join", data={"code": team.code.lower(), "once": "b"}, follow_redirects=True
+        f"/unehack/{event.id}/join",
+        data={"code": team.code.lower(), "once": "b"},
+        follow_redirects=True,
     )
     assert "You joined the team Safe Squad." in text(response)
     assert members_of(team.id) == 2
-    assert db.session.scalar(select(Notification.kind).where(Notification.user_id == founder.id)) == "team_joined"
+    assert (
+        db.session.scalar(select(Notification.kind).where(Notification.user_id == founder.id))
+        == "team_joined"
+    )
 
 
 def test_a_full_team_refuses_and_nothing_changes(client, event):
     team, _ = youth_team(event, size=3)
     latecomer = trusted_youth(age=16)
     login(client, latecomer)
-    response = client.post(f"/unehack/{event.id}/join", data={"code": team.code, "once": "c"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/join", data={"code": team.code, "once": "c"}, follow_redirects=True
+    )
     assert "This team is full." in text(response)
     assert members_of(team.id) == 3
 
@@ -57,7 +66,9 @@ def test_teams_mix_only_within_one_age_band(client, event):
     team, _ = youth_team(event, size=1, age=16)
     younger = trusted_youth(age=13)
     login(client, younger)
-    response = client.post(f"/unehack/{event.id}/join", data={"code": team.code, "once": "d"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/join", data={"code": team.code, "once": "d"}, follow_redirects=True
+    )
     assert "only mix members of the same age band" in text(response)
     assert members_of(team.id) == 1
 
@@ -66,7 +77,11 @@ def test_outside_the_event_age_range_nobody_joins(client):
     event = make_event(make_user(Role.FACILITATOR), "forming", min_age=14, max_age=18)
     child = trusted_youth(age=11)
     login(client, child)
-    response = client.post(f"/unehack/{event.id}/teams/new", data={"name": "Little ones", "once": "e"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/teams/new",
+        data={"name": "Little ones", "once": "e"},
+        follow_redirects=True,
+    )
     assert "another age" in text(response)
     assert db.session.scalar(select(func.count()).select_from(Team)) == 0
 
@@ -75,9 +90,13 @@ def test_one_team_per_event_and_a_wrong_code_is_explained(client, event):
     team, (member, *_) = youth_team(event, size=1)
     other = make_team(event, [trusted_youth()], name="Others")
     login(client, member)
-    response = client.post(f"/unehack/{event.id}/join", data={"code": other.code, "once": "f"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/join", data={"code": other.code, "once": "f"}, follow_redirects=True
+    )
     assert "already in a team" in text(response)
-    response = client.post(f"/unehack/{event.id}/join", data={"code": "ZZZZZZZZ", "once": "g"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/join", data={"code": "ZZZZZZZZ", "once": "g"}, follow_redirects=True
+    )
     assert "No team of this event has this code" in text(response)
 
 
@@ -85,7 +104,11 @@ def test_teams_form_only_in_their_phases(client, event):
     set_phase(event, "building")
     youth = trusted_youth()
     login(client, youth)
-    response = client.post(f"/unehack/{event.id}/teams/new", data={"name": "Too late", "once": "h"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/teams/new",
+        data={"name": "Too late", "once": "h"},
+        follow_redirects=True,
+    )
     assert "not possible in the event's current phase" in text(response)
     assert db.session.scalar(select(func.count()).select_from(Team)) == 0
 
@@ -94,7 +117,9 @@ def test_team_names_are_screened(client, event):
     youth = trusted_youth()
     login(client, youth)
     response = client.post(
-        f"/unehack/{event.id}/teams/new", data={"name": "call me 0691234567", "once": "i"}, follow_redirects=True
+        f"/unehack/{event.id}/teams/new",
+        data={"name": "call me 0691234567", "once": "i"},
+        follow_redirects=True,
     )
     assert "Please choose another team name." in text(response)
     assert db.session.scalar(select(func.count()).select_from(Team)) == 0
@@ -135,10 +160,12 @@ def test_the_board_shows_skills_only_and_a_team_invites_someone(client, event):
 
 def test_the_board_filters_by_skill(client, event):
     a, b = trusted_youth(display_name="Arta"), trusted_youth(display_name="Besa")
-    db.session.add_all([
-        BoardEntry(event_id=event.id, user_id=a.id, skills=["coding"]),
-        BoardEntry(event_id=event.id, user_id=b.id, skills=["video"]),
-    ])
+    db.session.add_all(
+        [
+            BoardEntry(event_id=event.id, user_id=a.id, skills=["coding"]),
+            BoardEntry(event_id=event.id, user_id=b.id, skills=["video"]),
+        ]
+    )
     db.session.commit()
     login(client, a)
     page = text(client.get(f"/unehack/{event.id}/board?skill=video"))
@@ -159,6 +186,8 @@ def test_a_replayed_join_changes_nothing(client, event):
     friend = trusted_youth(age=16)
     login(client, friend)
     client.post(f"/unehack/{event.id}/join", data={"code": team.code, "once": "same"})
-    response = client.post(f"/unehack/{event.id}/join", data={"code": team.code, "once": "same"}, follow_redirects=True)
+    response = client.post(
+        f"/unehack/{event.id}/join", data={"code": team.code, "once": "same"}, follow_redirects=True
+    )
     assert "already sent" in text(response)
     assert members_of(team.id) == 2

@@ -222,7 +222,7 @@ def judging(event_id: int):
         vetted=rules.acts_as(current_user, event, StaffRole.JUDGE),
         conflict_teams=[t for t in all_teams if t.id in conflicts],
         form=form,
-        waiting=lambda idea: jury.waiting_for_calibration(event, idea),
+        after_calibration=lambda idea: jury.waiting_for_calibration(event, idea),
     )
 
 
@@ -282,7 +282,7 @@ def score(idea_id: int):
         values=values,
         error=error,
         form=ConfirmForm(),
-        waiting=jury.waiting_for_calibration(event, idea),
+        calibration_pending=jury.waiting_for_calibration(event, idea),
         phase=rules.phase(event),
     ), 422 if error else 200
 
