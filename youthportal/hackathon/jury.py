@@ -2,6 +2,7 @@
 with weights, conflicts of interest, balanced assignments, calibration and scoring."""
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import joinedload
 
 from youthportal.accounts.models import AccountStatus, Role, User
 from youthportal.core import audit
@@ -172,19 +173,17 @@ def conflicts_of(judge, event: Event) -> set[int]:
 # Assignments --------------------------------------------------------------------------------
 
 
-def judged_ideas(event: Event) -> list[Idea]:
+def judged_filter(event: Event) -> tuple:
     """Ideas the jury sees: submitted, and published by moderation."""
-    return list(
-        db.session.scalars(
-            select(Idea)
-            .where(
-                Idea.event_id == event.id,
-                Idea.submitted_at.is_not(None),
-                Idea.status == ModerationStatus.PUBLISHED,
-            )
-            .order_by(Idea.id)
-        )
+    return (
+        Idea.event_id == event.id,
+        Idea.submitted_at.is_not(None),
+        Idea.status == ModerationStatus.PUBLISHED,
     )
+
+
+def judged_ideas(event: Event) -> list[Idea]:
+    return list(db.session.scalars(select(Idea).where(*judged_filter(event)).order_by(Idea.id)))
 
 
 def assign(organiser, event: Event) -> list[int]:
@@ -331,6 +330,8 @@ def my_assignments_stmt(judge, event: Event):
     return (
         select(Assignment)
         .where(Assignment.event_id == event.id, Assignment.judge_id == judge.id)
+        # A judge reads ideas, not who wrote them: the team is never loaded here.
+        .options(joinedload(Assignment.idea).raiseload(Idea.team))
         .order_by(
             Assignment.calibration.desc(), Assignment.scored_at.is_not(None), Assignment.idea_id
         )
@@ -373,16 +374,16 @@ def dashboard(event: Event) -> dict:
     }
 
 
-def judged_ideas_ids(event: Event) -> list[int]:
+def judged_titles(event: Event) -> list[tuple[int, str]]:
     return list(
-        db.session.scalars(
-            select(Idea.id).where(
-                Idea.event_id == event.id,
-                Idea.submitted_at.is_not(None),
-                Idea.status == ModerationStatus.PUBLISHED,
-            )
+        db.session.execute(
+            select(Idea.id, Idea.title).where(*judged_filter(event)).order_by(Idea.id)
         )
     )
+
+
+def judged_ideas_ids(event: Event) -> list[int]:
+    return list(db.session.scalars(select(Idea.id).where(*judged_filter(event))))
 
 
 def calibration_profiles(event: Event) -> list[dict]:

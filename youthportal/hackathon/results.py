@@ -6,14 +6,25 @@ from datetime import timedelta
 
 from flask import url_for
 from sqlalchemy import select
+from sqlalchemy.orm import raiseload
 
+from youthportal.accounts.models import User
 from youthportal.core import audit
 from youthportal.core.audience import AudienceKind
 from youthportal.core.database import lock_row
 from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
 from youthportal.hackathon import jury, rules, scoring
-from youthportal.hackathon.models import Award, AwardKind, Event, Idea, Phase, Score
+from youthportal.hackathon.models import (
+    Award,
+    AwardKind,
+    Event,
+    Idea,
+    Phase,
+    Score,
+    Team,
+    TeamMember,
+)
 from youthportal.notifications.services import notify
 from youthportal.polls.models import Method, Poll, PollOption, ResultsVisibility
 from youthportal.safety.models import ModerationStatus
@@ -29,17 +40,19 @@ class ResultsRefused(Exception):
 
 def compute(event: Event) -> list[scoring.IdeaResult]:
     """Two queries whatever the size of the event: the ideas, and every score."""
-    ideas = jury.judged_ideas(event)
     weights = {c.id: c.weight for c in event.criteria}
     if not weights:
         return []
+    judged_rows = db.session.execute(
+        select(Idea.id).where(*jury.judged_filter(event)).order_by(Idea.submitted_at, Idea.id)
+    ).all()
     rows = db.session.execute(
         select(Score.judge_id, Score.idea_id, Score.criterion_id, Score.value).where(
             Score.event_id == event.id
         )
     ).all()
-    judged = {i.id for i in ideas}
-    order = {i.id: n for n, i in enumerate(sorted(ideas, key=lambda i: (i.submitted_at, i.id)))}
+    order = {idea_id: n for n, (idea_id,) in enumerate(judged_rows)}
+    judged = set(order)
     return scoring.results(
         [r for r in rows if r[1] in judged],
         weights,
@@ -50,10 +63,12 @@ def compute(event: Event) -> list[scoring.IdeaResult]:
 
 
 def ideas_by_id(ids) -> dict[int, Idea]:
+    """Ideas with their team's name (not its members: a ranking shows team names only)."""
     ids = list(ids)
     if not ids:
         return {}
-    return {i.id: i for i in db.session.scalars(select(Idea).where(Idea.id.in_(ids)))}
+    stmt = select(Idea).where(Idea.id.in_(ids)).options(raiseload(Idea.team, Team.members))
+    return {i.id: i for i in db.session.scalars(stmt)}
 
 
 def publish(organiser, event: Event) -> None:
@@ -96,8 +111,13 @@ def publish(organiser, event: Event) -> None:
     }
     event.results_published_at = utcnow()
     audit.record(organiser, "hackathon.results_published", event)
-    members = {m.user_id: m.user for i in ideas.values() for m in i.team.members}
-    for user in members.values():
+    members = db.session.scalars(
+        select(User)
+        .join(TeamMember, TeamMember.user_id == User.id)
+        .join(Idea, Idea.team_id == TeamMember.team_id)
+        .where(Idea.id.in_(list(ideas)))
+    )
+    for user in members:
         notify(
             user, "hack_results", url_for("hackathon.results", event_id=event.id), title=event.title
         )

@@ -138,8 +138,7 @@ def jury_dashboard(event_id: int):
     event = _organiser_event(event_id)
     back = url_for("hackathon.jury_dashboard", event_id=event.id)
     calibration_form = CalibrationForm()
-    judged = jury.judged_ideas(event)
-    calibration_form.idea_ids.choices = options((i.id, i.title) for i in judged)
+    calibration_form.idea_ids.choices = options(jury.judged_titles(event))
     if request.method == "POST":
         action = request.form.get("action")
         form = calibration_form if action == "calibration" else ConfirmForm()
