@@ -359,3 +359,26 @@ def test_a_winning_idea_becomes_a_proposal_credited_to_its_team(client, event, f
     )
     assert db.session.scalar(select(func.count()).select_from(Proposal)) == 1
     assert response.status_code == 200
+
+
+def test_after_the_results_the_team_reads_the_judges_comments_without_names(
+    client, event, facilitator
+):
+    teams, ideas, jury = scored_event(event)
+    comment = db.session.scalar(
+        select(Score).where(Score.idea_id == ideas[0].id, Score.judge_id == jury[0].id)
+    )
+    comment.comment = "Test it with younger children."
+    db.session.commit()
+    member = teams[0].members[0].user
+    login(client, member)
+    assert "Test it with younger children." not in text(client.get(f"/unehack/ideas/{ideas[0].id}"))
+    set_phase(event, "results")
+    login(client, facilitator)
+    client.post(f"/unehack/{event.id}/results", data={"once": "pub"})
+    login(client, member)
+    page = text(client.get(f"/unehack/ideas/{ideas[0].id}"))
+    assert "What the judges said" in page and "Test it with younger children." in page
+    assert jury[0].display_name not in page
+    login(client, teams[1].members[0].user)
+    assert "Test it with younger children." not in text(client.get(f"/unehack/ideas/{ideas[0].id}"))

@@ -1,6 +1,7 @@
 """Forms for UneHack: the event, teams, the board, ideas, feedback, the jury, certificates."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     FieldList,
@@ -292,3 +293,19 @@ class CertificateForm(Form):
 
 class PromoteForm(OnceForm):
     consultation_id = SelectField(_l("Consultation"), coerce=int, choices=[])
+
+
+class ImageForm(OnceForm):
+    image = FileField(
+        _l("Picture (PNG or JPEG, up to 900 KB)"),
+        validators=[FileRequired(message=_l("Please choose a picture."))],
+    )
+    alt_text = StringField(
+        _l("Describe the picture for people who cannot see it"),
+        filters=[strip],
+        validators=[DataRequired(message=REQUIRED), Length(min=5, max=300), no_control_characters],
+    )
+    reviewed = BooleanField(
+        _l("I looked at it: no faces, names, school logos or other personal details"),
+        validators=[DataRequired(message=_l("Please look at the picture first."))],
+    )

@@ -108,6 +108,11 @@ REFUSALS = {
     "already": _l("This idea has already been sent to the Youth Parliament."),
     "consultation": _l("Choose a consultation of yours that is collecting proposals."),
     "no_members": _l("This team has no members left to credit."),
+    # Pictures
+    "image_type": _l("Only PNG and JPEG pictures can be attached."),
+    "image_broken": _l("This picture file is damaged. Please export it again."),
+    "image_size": _l("The picture is too big: at most 900 KB."),
+    "image_count": _l("An idea has at most 5 pictures."),
     # Event setup
     "team_max_below_team": _l("A team already has more members than this maximum."),
     "scale_fixed": _l("Scoring has started; the scale can no longer change."),

@@ -10,7 +10,7 @@ import enum
 import secrets
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from youthportal.accounts.models import User, enum_column
@@ -365,3 +365,18 @@ class Award(db.Model):
     idea: Mapped[Idea] = relationship(lazy="joined", innerjoin=True)
 
     __table_args__ = (Index("ix_hack_award_event", "event_id", "kind", "place"),)
+
+
+class IdeaImage(db.Model):
+    """A picture a facilitator attached on the team's behalf after looking at it (youth
+    never upload). Stored without its metadata (no camera, place or time)."""
+
+    __tablename__ = "hack_idea_image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("hack_idea.id", ondelete="CASCADE"), index=True)
+    mimetype: Mapped[str] = mapped_column(String(20))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    alt_text: Mapped[str] = mapped_column(String(300))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

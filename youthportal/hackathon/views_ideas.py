@@ -13,15 +13,16 @@ from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404
 from youthportal.extensions import db
-from youthportal.hackathon import certificates, ideas, labels, promote, rules
+from youthportal.hackathon import certificates, ideas, images, labels, promote, rules
 from youthportal.hackathon.forms import (
     CertificateForm,
     ConfirmForm,
     FeedbackForm,
     IdeaForm,
+    ImageForm,
     PromoteForm,
 )
-from youthportal.hackathon.models import Award, Event, Idea
+from youthportal.hackathon.models import Award, Criterion, Event, Idea, IdeaImage, Score
 from youthportal.hackathon.views import bp, event_or_404, refused, team_or_404
 from youthportal.safety import screen
 from youthportal.safety.models import ModerationStatus
@@ -182,7 +183,82 @@ def idea(idea_id: int):
         or rules.results_public(event),
         is_judge=rules.is_assigned(current_user, idea),
         confirm=ConfirmForm(),
+        pictures=images.images_of(idea),
+        image_form=ImageForm() if organises else None,
+        judges_said=_judges_said(idea)
+        if (is_member or organises) and rules.results_public(event)
+        else [],
     )
+
+
+def _judges_said(idea: Idea) -> list[tuple[str, str]]:
+    """The judges' comments, by criterion, without the judges' names (after the results)."""
+    return list(
+        db.session.execute(
+            select(Criterion.name, Score.comment)
+            .join(Criterion, Criterion.id == Score.criterion_id)
+            .where(Score.idea_id == idea.id, Score.comment != "")
+            .order_by(Criterion.position, Score.updated_at)
+        )
+    )
+
+
+@bp.route("/ideas/<int:idea_id>/images", methods=["POST"])
+@login_required
+def attach_image(idea_id: int):
+    idea = idea_or_404(idea_id)
+    if not rules.organises(current_user):
+        abort(403)
+    back = url_for("hackathon.idea", idea_id=idea.id)
+    form = ImageForm()
+    if not form.validate_on_submit():
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        return redirect(back)
+    try:
+        once.claim(form.once.data)
+    except once.AlreadySubmitted:
+        return once.already_sent(back)
+    try:
+        images.attach(
+            current_user, idea, form.image.data.read(), form.alt_text.data, current_locale_code()
+        )
+    except images.ImageRefused as exc:
+        return refused(exc, back)
+    db.session.commit()
+    flash(_("The picture was added to the idea."))
+    return redirect(back)
+
+
+@bp.route("/images/<int:image_id>")
+def image(image_id: int):
+    picture = get_or_404(IdeaImage, image_id)
+    idea_or_404(picture.idea_id)
+    return Response(
+        picture.data,
+        mimetype=picture.mimetype,
+        headers={"Cache-Control": "private, max-age=3600", "Content-Disposition": "inline"},
+    )
+
+
+@bp.route("/images/<int:image_id>/delete", methods=["POST"])
+@login_required
+def delete_image(image_id: int):
+    picture = get_or_404(IdeaImage, image_id)
+    idea = idea_or_404(picture.idea_id)
+    if not rules.organises(current_user):
+        abort(403)
+    back = url_for("hackathon.idea", idea_id=idea.id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        once.claim(form.once.data)
+    except once.AlreadySubmitted:
+        return once.already_sent(back)
+    db.session.delete(picture)
+    db.session.commit()
+    flash(_("The picture was removed."))
+    return redirect(back)
 
 
 @bp.route("/ideas/<int:idea_id>/versions")

@@ -1,6 +1,7 @@
 """UneHack: events with dated phases, challenges, teams and their members, the "looking
 for a team" board, invitations, ideas and their versions, mentors' feedback, staff (mentors,
-judges, vetting), conflicts of interest, criteria, assignments, scores and awards; a poll can
+judges, vetting), conflicts of interest, criteria, assignments, scores, awards and pictures
+attached by facilitators; a poll can
 be an event's people's choice vote and an option can stand for an idea.
 
 Revision ID: 0006
@@ -257,6 +258,21 @@ def upgrade():
     with op.batch_alter_table('hack_score', schema=None) as batch_op:
         batch_op.create_index('ix_hack_score_event', ['event_id', 'judge_id'], unique=False)
 
+    op.create_table('hack_idea_image',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('idea_id', sa.Integer(), nullable=False),
+    sa.Column('mimetype', sa.String(length=20), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('alt_text', sa.String(length=300), nullable=False),
+    sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['idea_id'], ['hack_idea.id'], name=op.f('fk_hack_idea_image_idea_id_hack_idea'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['user.id'], name=op.f('fk_hack_idea_image_uploaded_by_id_user'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_hack_idea_image'))
+    )
+    with op.batch_alter_table('hack_idea_image', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_hack_idea_image_idea_id'), ['idea_id'], unique=False)
+
     with op.batch_alter_table('poll', schema=None) as batch_op:
         batch_op.add_column(sa.Column('event_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_poll_event_id'), ['event_id'], unique=False)
@@ -278,6 +294,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_poll_event_id'))
         batch_op.drop_column('event_id')
 
+    with op.batch_alter_table('hack_idea_image', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_hack_idea_image_idea_id'))
+
+    op.drop_table('hack_idea_image')
     with op.batch_alter_table('hack_score', schema=None) as batch_op:
         batch_op.drop_index('ix_hack_score_event')
 
