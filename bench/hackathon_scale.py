@@ -28,7 +28,7 @@ from _measure import measure, sign_in  # noqa: E402
 tmp = tempfile.mkdtemp()
 os.environ["YOUTHPORTAL_INSTANCE_PATH"] = tmp
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
 from youthportal import create_app  # noqa: E402
 from youthportal.accounts.models import Role, User  # noqa: E402
