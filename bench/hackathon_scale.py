@@ -140,10 +140,7 @@ with app.app_context():
     )
     bulk(
         TeamMember,
-        [
-            {"team_id": u // PER_TEAM + 1, "user_id": u + 1, "event_id": 1}
-            for u in range(youth)
-        ],
+        [{"team_id": u // PER_TEAM + 1, "user_id": u + 1, "event_id": 1} for u in range(youth)],
     )
     bulk(
         Idea,
@@ -168,10 +165,7 @@ with app.app_context():
     )
     bulk(
         Staff,
-        [
-            {"event_id": 1, "user_id": j, "role": "judge", "vetted_at": now}
-            for j in judge_ids
-        ],
+        [{"event_id": 1, "user_id": j, "role": "judge", "vetted_at": now} for j in judge_ids],
     )
     assigned, _short = scoring.assign(list(range(1, TEAMS + 1)), judge_ids, PER_IDEA, set())
     habit = {j: (n % 3) - 1 for n, j in enumerate(judge_ids)}  # harsh, middle, lenient
