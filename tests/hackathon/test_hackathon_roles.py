@@ -35,7 +35,7 @@ ROUTES = [
     ("/unehack/new", ORGANISERS, set()),
     ("/unehack/{event}", READERS, {"policy_maker"}),
     ("/unehack/{event}/edit", ORGANISERS, {"policy_maker"}),
-    ("/unehack/{event}/board", READERS, {"policy_maker"}),
+    ("/unehack/{event}/board", {"youth", "member", "facilitator", "admin"}, {"policy_maker"}),
     ("/unehack/{event}/teams", ORGANISERS, {"policy_maker"}),
     ("/unehack/{event}/staff", ORGANISERS, {"policy_maker"}),
     ("/unehack/{event}/criteria", ORGANISERS, {"policy_maker"}),
@@ -145,3 +145,23 @@ def test_judges_and_policy_makers_never_see_a_young_persons_data(client, world):
         assert member.display_name not in page and str(member.birth_year) not in page
     login(client, users["policy_maker"])
     assert client.get(f"/unehack/{event.id}").status_code == 404
+
+
+def test_invited_experts_see_only_their_events_and_none_of_the_youth_spaces(client, world):
+    from tests.moderation_helpers import group_thread, setup_group
+
+    event, _team, _idea, users = world
+    other = make_event(users["facilitator"], "building", title="Another event")
+    facilitator, group = setup_group()
+    thread = group_thread(group, facilitator)
+    login(client, users["judge"])
+    listing = text(client.get("/unehack/"))
+    assert event.title in listing and "Another event" not in listing
+    assert client.get(f"/unehack/{other.id}").status_code == 404
+    assert client.get(f"/discussions/t/{thread.id}").status_code in (403, 404)
+    assert client.get("/discussions/public/0").status_code in (403, 404)
+    for url in ("/polls/", "/consultations/", "/discussions/"):
+        page = text(client.get(url))
+        assert 'href="/discussions/public' not in page
+    header = text(client.get("/unehack/"))
+    assert 'href="/polls/"' not in header and 'href="/unehack/"' in header

@@ -20,8 +20,8 @@ from youthportal.core.permissions import (
     is_admin,
     is_adult,
     is_facilitator,
+    is_outside_adult,
     is_parliamentarian,
-    is_policy_maker,
     is_signed_in,
     is_youth,
     my_group_ids_stmt,
@@ -97,7 +97,7 @@ def organises(user, target: Targeted) -> bool:
 def may_view(user, target: Targeted) -> bool:
     """Those who organise it, and its audience (members waiting for consent read too; they
     take part once a guardian agreed). Not facilitators of other groups, not policy-makers."""
-    if not is_signed_in(user) or is_policy_maker(user):
+    if not is_signed_in(user) or is_outside_adult(user):
         return False
     return organises(user, target) or includes(of(target), user, active_only=False)
 
@@ -105,7 +105,7 @@ def may_view(user, target: Targeted) -> bool:
 def visible_in_lists(stmt, model, link_model, user):
     """Narrows a list of polls or consultations to those `may_view` allows, in SQL.
     `link_model` is the model's group link table (its other key column names the model)."""
-    if is_policy_maker(user):
+    if is_outside_adult(user):
         return stmt.where(false())
     target_column = next(c for c in link_model.__table__.primary_key if c.name != "group_id")
     linked = getattr(link_model, target_column.name)

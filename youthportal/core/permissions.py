@@ -47,6 +47,17 @@ def is_policy_maker(user) -> bool:
     return is_signed_in(user) and user.role == Role.POLICY_MAKER
 
 
+def is_expert(user) -> bool:
+    return is_signed_in(user) and user.role == Role.EXPERT
+
+
+def is_outside_adult(user) -> bool:
+    """Officials and invited experts: adults from outside the organisation. They read what is
+    meant for them (submissions, the events they judge or mentor), never the young people's
+    own spaces, polls or consultations."""
+    return is_policy_maker(user) or is_expert(user)
+
+
 def can_write(user) -> bool:
     """Writing, voting and editing the profile wait for guardian consent."""
     return is_signed_in(user) and user.status == AccountStatus.ACTIVE

@@ -14,7 +14,7 @@ from youthportal.core.permissions import (
     can_write,
     is_admin,
     is_group_member,
-    is_policy_maker,
+    is_outside_adult,
     is_signed_in,
     moderates_group,
 )
@@ -43,8 +43,9 @@ def register(subject: SubjectType) -> None:
 
 
 def _public_view(user, _subject_id) -> bool:
-    # Officials read what is sent to them, not the young people's own spaces.
-    return is_signed_in(user) and not is_policy_maker(user)
+    # Officials and invited experts read what is meant for them, not the young people's own
+    # spaces.
+    return is_signed_in(user) and not is_outside_adult(user)
 
 
 def _public_post(user, subject_id) -> bool:

@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from youthportal.core import audit
+from youthportal.core.permissions import is_expert
 from youthportal.extensions import db
 from youthportal.hackathon import rules
-from youthportal.hackathon.models import PHASE_STARTS, Challenge, Event, Phase, Score, Team
+from youthportal.hackathon.models import PHASE_STARTS, Challenge, Event, Phase, Score, Staff, Team
 from youthportal.safety import screen
 
 
@@ -104,6 +105,8 @@ def events_stmt(user, state: str | None = None):
     from youthportal.core.model_base import utcnow
 
     stmt = select(Event)
+    if is_expert(user):
+        stmt = stmt.where(Event.id.in_(select(Staff.event_id).where(Staff.user_id == user.id)))
     now = utcnow()
     if state == "current":
         stmt = stmt.where(Event.results_at > now)

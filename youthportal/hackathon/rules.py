@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlalchemy import select
 
 from youthportal.accounts.ages import user_age, user_age_band
-from youthportal.accounts.models import Role
 from youthportal.core.model_base import utcnow
 from youthportal.core.permissions import (
     can_write,
     is_admin,
     is_adult,
+    is_expert,
     is_facilitator,
     is_policy_maker,
     is_signed_in,
@@ -55,8 +55,30 @@ def organises(user, event: Event | None = None) -> bool:
     return is_facilitator(user) or is_admin(user)
 
 
-def may_view_event(user, event: Event) -> bool:
-    return is_signed_in(user) and not is_policy_maker(user)
+def may_view_event(user, event: Event | None) -> bool:
+    """Young people and the organisation's adults; invited experts only the events they
+    mentor or judge; officials only published results."""
+    if not is_signed_in(user) or is_policy_maker(user):
+        return False
+    if is_expert(user):
+        return event is None or is_staff(user, event)
+    return True
+
+
+def is_staff(user, event: Event) -> bool:
+    return (
+        db.session.scalar(
+            select(Staff.user_id)
+            .where(Staff.event_id == event.id, Staff.user_id == user.id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def may_see_board(user) -> bool:
+    """The board lists young people looking for a team: for them and the organisers."""
+    return is_youth(user) or organises(user)
 
 
 def results_public(event: Event) -> bool:
@@ -215,7 +237,3 @@ def may_edit_idea(user, idea_or_team, event: Event) -> bool:
 def sees_team_details(user, team: Team) -> bool:
     """The team's code and its thread: the team, its mentor, the organisers."""
     return is_team_member(user, team) or is_mentor_of(user, team) or organises(user)
-
-
-def is_expert(user) -> bool:
-    return is_signed_in(user) and user.role == Role.EXPERT

@@ -236,6 +236,8 @@ def join(event_id: int):
 @login_required
 def board(event_id: int):
     event = event_or_404(event_id)
+    if not rules.may_see_board(current_user):
+        abort(403)
     form = BoardForm()
     if request.method == "POST":
         back = url_for("hackathon.board", event_id=event.id)
