@@ -2,6 +2,7 @@
 
 import os
 import uuid
+import warnings
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -40,11 +41,23 @@ def test_upgrade_on_an_empty_database_matches_the_models(empty_database, tmp_pat
     )
     with app.app_context():
         upgrade()
-        with db.engine.connect() as conn:
+        with db.engine.connect() as conn, warnings.catch_warnings():
+            # SQLite cannot reflect indexes on expressions (lower(name)); PostgreSQL can,
+            # and there the comparison covers them too.
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression")
+            warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression")
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+        if db.engine.dialect.name == "sqlite":
+            diff = [d for d in diff if not _is_expression_index(d)]
         assert diff == []
         # And it can be taken back down cleanly.
         downgrade(revision="base")
         upgrade()
         db.session.remove()
         db.engine.dispose()
+
+
+def _is_expression_index(difference) -> bool:
+    return difference[0] == "add_index" and any(
+        not hasattr(expr, "name") for expr in difference[1].expressions
+    )

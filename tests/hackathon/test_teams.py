@@ -191,3 +191,20 @@ def test_a_replayed_join_changes_nothing(client, event):
     )
     assert "already sent" in text(response)
     assert members_of(team.id) == 2
+
+
+def test_team_names_are_unique_whatever_their_capitals(client, event):
+    from sqlalchemy.exc import IntegrityError
+
+    make_team(event, [trusted_youth()], name="Safe Squad")
+    with pytest.raises(IntegrityError):
+        make_team(event, [trusted_youth()], name="safe squad")
+    db.session.rollback()
+    youth = trusted_youth(age=16)
+    login(client, youth)
+    response = client.post(
+        f"/unehack/{event.id}/teams/new",
+        data={"name": "SAFE SQUAD", "once": "u"},
+        follow_redirects=True,
+    )
+    assert "Another team already has this name" in text(response)

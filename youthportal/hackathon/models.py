@@ -10,7 +10,7 @@ import enum
 import secrets
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from youthportal.accounts.models import User, enum_column
@@ -115,10 +115,11 @@ class Team(db.Model):
         cascade="all, delete-orphan", lazy="selectin", order_by="TeamMember.joined_at"
     )
 
-    __table_args__ = (
-        UniqueConstraint("event_id", "name", name="uq_hack_team_event_name"),
-        Index("ix_hack_team_event", "event_id", "name"),
-    )
+    __table_args__ = (Index("ix_hack_team_event", "event_id", "name"),)
+
+
+# Two teams of one event never share a name, whatever its capitals (even at the same moment).
+Index("uq_hack_team_event_name", Team.event_id, func.lower(Team.name), unique=True)
 
 
 class TeamMember(db.Model):

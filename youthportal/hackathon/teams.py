@@ -4,6 +4,7 @@ translate; nothing is changed when one is raised."""
 
 from flask import url_for
 from sqlalchemy import String, cast, delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from youthportal.accounts.ages import user_age_band
 from youthportal.core import audit
@@ -75,7 +76,10 @@ def create_team(user, event: Event, name: str, locale) -> Team:
         member_count=0,
     )
     db.session.add(team)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # another team took the name a moment earlier
+        raise TeamRefused("name_taken") from None
     _add_member(user, team)
     return team
 

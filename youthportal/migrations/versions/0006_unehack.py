@@ -109,8 +109,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['event_id'], ['hack_event.id'], name=op.f('fk_hack_team_event_id_hack_event'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['mentor_id'], ['user.id'], name=op.f('fk_hack_team_mentor_id_user'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_hack_team')),
-    sa.UniqueConstraint('code', name=op.f('uq_hack_team_code')),
-    sa.UniqueConstraint('event_id', 'name', name='uq_hack_team_event_name')
+    sa.UniqueConstraint('code', name=op.f('uq_hack_team_code'))
     )
     with op.batch_alter_table('hack_team', schema=None) as batch_op:
         batch_op.create_index('ix_hack_team_event', ['event_id', 'name'], unique=False)
@@ -283,8 +282,13 @@ def upgrade():
         batch_op.create_foreign_key(batch_op.f('fk_poll_option_idea_id_hack_idea'), 'hack_idea', ['idea_id'], ['id'], ondelete='CASCADE')
 
 
+    # Last: SQLite's batch operations above reflect tables and cannot read an index on an
+    # expression.
+    op.create_index('uq_hack_team_event_name', 'hack_team', ['event_id', sa.text('lower(name)')], unique=True)
+
 
 def downgrade():
+    op.drop_index('uq_hack_team_event_name', table_name='hack_team')
     with op.batch_alter_table('poll_option', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_poll_option_idea_id_hack_idea'), type_='foreignkey')
         batch_op.drop_column('idea_id')
