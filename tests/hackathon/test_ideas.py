@@ -247,7 +247,8 @@ def test_published_results_make_submitted_ideas_public(client, event):
     set_phase(event, "results")
     event.results_published_at = utcnow()
     db.session.commit()
-    client.get("/logout")
+    assert client.get(f"/unehack/ideas/{idea.id}").status_code == 302  # visitors sign in
+    login(client, trusted_youth())
     page = text(client.get(f"/unehack/ideas/{idea.id}"))
     assert "Safe Squad" in page and members[0].display_name in page
     assert str(members[0].birth_year) not in page

@@ -270,7 +270,10 @@ def test_results_preview_then_publish_once(app, client, event, facilitator):
     # Public: anyone, policy-makers included, without personal data.
     login(client, make_user(Role.POLICY_MAKER))
     assert "Idea Alpha" in text(client.get(f"/unehack/{event.id}/results"))
-    page = text(app.test_client().get(f"/unehack/{event.id}/results"))
+    visitor = app.test_client().get(f"/unehack/{event.id}/results")
+    assert visitor.status_code == 302 and "/login" in visitor.headers["Location"]
+    login(client, make_user(Role.YOUTH))
+    page = text(client.get(f"/unehack/{event.id}/results"))
     assert (
         "Idea Alpha" in page and "Normalised score" in page and "Spread between judges" not in page
     )

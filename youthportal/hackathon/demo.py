@@ -98,7 +98,7 @@ def _setup(title: str, description: str, phase: Phase) -> EventSetup:
     )
 
 
-def _idea(member, team, fields, challenge_index, event) -> None:
+def _idea(member, team, fields, challenge_index, event):
     title, problem, helps, how, built = fields
     draft = ideas.IdeaDraft(
         title=title,
@@ -109,7 +109,8 @@ def _idea(member, team, fields, challenge_index, event) -> None:
         links=[],
         challenge_id=event.challenges[challenge_index].id,
     )
-    return ideas.save(member, team, draft, None, "sq")
+    idea, _verdict = ideas.save(member, team, draft, None, "sq")
+    return idea
 
 
 def _staff(organiser, event, staff, admin) -> None:

@@ -70,6 +70,7 @@ def update(editor, event: Event, setup: EventSetup, locale) -> Event:
     scored = db.session.scalar(select(Score.idea_id).where(Score.event_id == event.id).limit(1))
     if scored is not None and setup.scale_max != event.scale_max:
         raise SetupRefused("scale_fixed")
+    setup.calibration = event.calibration  # set on the judging dashboard, not here
     _apply(event, setup)
     audit.record(editor, "hackathon.updated", event)
     return event

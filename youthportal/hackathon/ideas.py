@@ -2,6 +2,7 @@
 screened. Links only to allow-listed sites. An edit based on an older version is never
 applied over a newer one: the team sees both and chooses."""
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -73,9 +74,20 @@ def check_links(raw: list[str]) -> list[str]:
     return links
 
 
+# Between the fields of an idea in the text a moderator reads and may edit.
+SEPARATOR = "\n\n---\n\n"
+
+
 def idea_text(idea_or_draft) -> str:
-    """What is screened and what a moderator reads: the fields, one paragraph each."""
-    return "\n\n".join(getattr(idea_or_draft, name) or "" for name in IDEA_FIELDS)
+    """What is screened and what a moderator reads: the fields, apart by a line of dashes."""
+    return SEPARATOR.join(getattr(idea_or_draft, name) or "" for name in IDEA_FIELDS)
+
+
+def split_text(text: str) -> list[str] | None:
+    """The fields back out of a moderator's edit (None when the dashes were not kept)."""
+    # A line of dashes, even the last one when the text was trimmed after it.
+    parts = re.split(r"\n[ \t]*-{3,}[ \t]*(?=\n|$)", text.replace("\r\n", "\n").strip())
+    return [p.strip() for p in parts] if len(parts) == len(IDEA_FIELDS) else None
 
 
 def _fields_of(screened: str, draft: IdeaDraft) -> dict:
@@ -85,8 +97,18 @@ def _fields_of(screened: str, draft: IdeaDraft) -> dict:
     for name in IDEA_FIELDS:
         original = getattr(draft, name) or ""
         values[name] = screened[start : start + len(original)] if screened else original
-        start += len(original) + 2
+        start += len(original) + len(SEPARATOR)
     return values
+
+
+def add_version(idea: Idea, author_id: int | None) -> None:
+    idea.version += 1
+    idea.updated_at = utcnow()
+    db.session.add(
+        IdeaVersion(
+            idea_id=idea.id, version=idea.version, content=_snapshot(idea), author_id=author_id
+        )
+    )
 
 
 def _snapshot(idea: Idea) -> dict:
@@ -96,10 +118,10 @@ def _snapshot(idea: Idea) -> dict:
     return data
 
 
-def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale) -> Idea:
+def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale):
     """Creates or updates the team's idea. `base_version`: the version the form showed
     (None for a first idea). Raises IdeaRefused("conflict", current=...) when someone in
-    the team saved in between: nothing is overwritten."""
+    the team saved in between: nothing is overwritten. Returns (idea, verdict)."""
     event = db.session.get(Event, team.event_id)
     if not rules.may_edit_idea(user, team, event):
         raise IdeaRefused("deadline" if rules.phase(event) not in rules.TEAM_PHASES else "not_now")
@@ -117,14 +139,13 @@ def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale) -
     elif base_version is not None:
         raise IdeaRefused("conflict")
     text = idea_text(draft)
-    group_id = None
-    verdict = screen(text, user, locale, content_type="hack_idea", group_id=group_id)
+    verdict = screen(text, user, locale, content_type="hack_idea")
     if verdict.blocked:
         raise IdeaRefused("text", verdict)
     values = _fields_of(verdict.text, draft)
     edited = idea is not None
     if idea is None:
-        idea = Idea(event_id=event.id, team_id=team.id, version=0)
+        idea = Idea(event_id=event.id, team_id=team.id, version=0, updated_at=utcnow())
         db.session.add(idea)
     for name in IDEA_FIELDS:
         setattr(idea, name, values[name])
@@ -133,16 +154,10 @@ def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale) -
     idea.challenge_id = draft.challenge_id
     idea.author_id = user.id
     idea.status = status_for(verdict)
-    idea.version += 1
-    idea.updated_at = utcnow()
     db.session.flush()
-    db.session.add(
-        IdeaVersion(
-            idea_id=idea.id, version=idea.version, content=_snapshot(idea), author_id=user.id
-        )
-    )
+    add_version(idea, user.id)
     after_submit(idea, verdict, edited=edited)
-    return idea
+    return idea, verdict
 
 
 def submit(user, idea: Idea) -> None:

@@ -70,18 +70,31 @@ def clean_jpeg(data: bytes) -> bytes:
         if data[pos] != 0xFF:
             raise ImageRefused("image_broken")
         marker = data[pos + 1]
-        if marker == 0xDA:  # start of scan: the picture itself, kept to the end
-            out.append(data[pos:])
+        if marker == 0xDA:  # start of scan: the picture itself, up to its end marker
+            finish = data.find(b"\xff\xd9", pos + 2)
+            if finish < 0:
+                raise ImageRefused("image_broken")
+            out.append(data[pos : finish + 2])  # anything after it (a phone's trailer) goes
             return b"".join(out)
         (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
         end = pos + 2 + length
         if length < 2 or end > len(data):
             raise ImageRefused("image_broken")
-        is_app = 0xE1 <= marker <= 0xEF  # APP1..APP15: EXIF, XMP, ICC, maker notes
-        if not is_app and marker != 0xFE:  # 0xFE: comment
+        if marker == 0xE0:
+            out.append(_plain_jfif(data[pos + 4 : end]))
+        elif not 0xE1 <= marker <= 0xEF and marker != 0xFE:
+            # APP1..APP15 (EXIF, XMP, ICC, maker notes) and comments (0xFE) are dropped.
             out.append(data[pos:end])
         pos = end
     raise ImageRefused("image_broken")
+
+
+def _plain_jfif(payload: bytes) -> bytes:
+    """APP0 as a bare JFIF header: version, units and density, without its thumbnail."""
+    if not payload.startswith(b"JFIF\x00") or len(payload) < 14:
+        return b""
+    header = payload[:12] + b"\x00\x00"  # thumbnail width and height: none
+    return b"\xff\xe0" + struct.pack(">H", len(header) + 2) + header
 
 
 def clean(data: bytes) -> tuple[bytes, str]:
@@ -99,8 +112,9 @@ def attach(facilitator, idea: Idea, data: bytes, alt_text: str, locale) -> IdeaI
     if count >= MAX_IMAGES:
         raise ImageRefused("image_count")
     verdict = screen(alt_text, facilitator, locale, content_type="hack_image")
-    if not verdict.ok:
+    if not verdict.ok or verdict.needs_review:
         raise ImageRefused("text", verdict)
+    alt_text = verdict.text
     cleaned, mimetype = clean(data)
     image = IdeaImage(
         idea_id=idea.id,

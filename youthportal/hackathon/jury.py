@@ -146,6 +146,8 @@ def declare_conflict(judge, event: Event, team: Team, reason: str) -> None:
     """The judge will not score this team: any assignment and score for its idea goes."""
     if team.event_id != event.id or reason not in CONFLICT_REASONS:
         raise JuryRefused("bad_conflict")
+    if rules.phase(event) == Phase.RESULTS:
+        raise JuryRefused("not_now")  # scores behind results stay as they were
     if (
         not rules.acts_as(judge, event, StaffRole.JUDGE)
         and rules.staff_row(judge, event, StaffRole.JUDGE) is None
@@ -205,6 +207,8 @@ def assign(organiser, event: Event) -> list[int]:
         for idea, idea_team in team_of_idea.items()
         if idea_team == team
     }
+    # A team's mentor never judges it.
+    conflicts |= {(i.team.mentor_id, i.id) for i in ideas if i.team.mentor_id is not None}
     existing: dict[int, set[int]] = {}
     for judge, idea in db.session.execute(
         select(Assignment.judge_id, Assignment.idea_id).where(Assignment.event_id == event.id)
@@ -286,11 +290,17 @@ def score(judge, idea: Idea, values: dict[int, tuple[int, str]], locale) -> None
         raise JuryRefused("every_criterion")
     if any(not (1 <= v <= event.scale_max) for v, _c in values.values()):
         raise JuryRefused("scale")
-    comments = "\n\n".join(c for _v, c in values.values() if c.strip())
-    if comments:
-        verdict = screen(comments, judge, locale, content_type="hack_score")
-        if not verdict.ok:
-            raise JuryRefused("text", verdict)
+    # Each comment screened on its own and stored as screened (masked words stay masked);
+    # the team reads them after the results, so anything a moderator should see is refused.
+    screened = {}
+    for criterion_id, (_value, comment) in values.items():
+        comment = comment.strip()
+        if comment:
+            verdict = screen(comment, judge, locale, content_type="hack_score")
+            if not verdict.ok or verdict.needs_review:
+                raise JuryRefused("text", verdict)
+            comment = verdict.text
+        screened[criterion_id] = comment
     now = utcnow()
     mine = {
         s.criterion_id: s
@@ -298,7 +308,8 @@ def score(judge, idea: Idea, values: dict[int, tuple[int, str]], locale) -> None
             select(Score).where(Score.judge_id == judge.id, Score.idea_id == idea.id)
         )
     }
-    for criterion_id, (value, comment) in values.items():
+    for criterion_id, (value, _typed) in values.items():
+        comment = screened[criterion_id]
         row = mine.get(criterion_id)
         if row is None:
             db.session.add(
@@ -308,12 +319,12 @@ def score(judge, idea: Idea, values: dict[int, tuple[int, str]], locale) -> None
                     criterion_id=criterion_id,
                     event_id=event.id,
                     value=value,
-                    comment=comment.strip(),
+                    comment=comment,
                     updated_at=now,
                 )
             )
         else:
-            row.value, row.comment, row.updated_at = value, comment.strip(), now
+            row.value, row.comment, row.updated_at = value, comment, now
     db.session.get(Assignment, (judge.id, idea.id)).scored_at = now
 
 

@@ -11,7 +11,7 @@ from youthportal.discussions.subjects import SubjectType
 from youthportal.discussions.subjects import register as register_subject
 from youthportal.extensions import db
 from youthportal.hackathon import rules
-from youthportal.hackathon.ideas import idea_text
+from youthportal.hackathon.ideas import add_version, idea_text, split_text
 from youthportal.hackathon.models import IDEA_FIELDS, Feedback, Idea, IdeaVersion, Team
 from youthportal.safety.content import ContentKind, register
 
@@ -21,13 +21,17 @@ def _set(obj, status) -> None:
 
 
 def _replace_idea(idea: Idea, text: str) -> None:
-    parts = text.strip().split("\n\n")
-    if len(parts) != len(IDEA_FIELDS):
-        first, _, rest = text.strip().partition("\n\n")
-        parts = [first, "", "", rest, ""]
+    """A moderator's edit: the fields between the dashes. If the dashes were removed, the
+    whole edited text becomes "how it works" (the first line the title), so nothing the
+    moderator did not read stays, and nothing they wrote is lost. Kept as a new version."""
+    parts = split_text(text)
+    if parts is None:
+        whole = text.replace("\r\n", "\n").strip()
+        parts = [whole.split("\n", 1)[0], "", "", whole, ""]
     for name, value in zip(IDEA_FIELDS, parts, strict=True):
-        setattr(idea, name, value.strip())
+        setattr(idea, name, value)
     idea.title = idea.title[:120] or "…"
+    add_version(idea, None)
 
 
 def _idea_revisions(idea: Idea) -> list[tuple]:

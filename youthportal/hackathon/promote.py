@@ -40,7 +40,11 @@ def is_winner(idea: Idea) -> bool:
 
 def promote(organiser, idea: Idea, consultation: Consultation) -> Proposal:
     event = db.session.get(Event, idea.event_id)
-    if not rules.results_public(event) or not is_winner(idea):
+    if (
+        not rules.results_public(event)
+        or not is_winner(idea)
+        or idea.status != ModerationStatus.PUBLISHED
+    ):
         raise PromoteRefused("not_winner")
     if idea.promoted_proposal_id is not None:
         raise PromoteRefused("already")

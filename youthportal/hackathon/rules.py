@@ -76,6 +76,14 @@ def is_staff(user, event: Event) -> bool:
     )
 
 
+def may_read_results(user, event: Event) -> bool:
+    """Published results and ideas: every signed-in member, officials too; invited experts
+    only for the events they took part in. Never visitors: children's names stay inside."""
+    if not is_signed_in(user):
+        return False
+    return not is_expert(user) or is_staff(user, event)
+
+
 def may_see_board(user) -> bool:
     """The board lists young people looking for a team: for them and the organisers."""
     return is_youth(user) or organises(user)
@@ -187,23 +195,28 @@ def may_give_feedback(user, idea: Idea) -> bool:
 
 
 def is_assigned(user, idea: Idea) -> bool:
+    """A vetted judge with this idea to score; only ever a submitted idea moderation has
+    published (a held or removed idea leaves the jury's sight)."""
+    from youthportal.safety.models import ModerationStatus
+
     return (
         is_signed_in(user)
+        and idea.submitted_at is not None
+        and idea.status == ModerationStatus.PUBLISHED
         and db.session.get(Assignment, (user.id, idea.id)) is not None
         and acts_as(user, db.session.get(Event, idea.event_id), StaffRole.JUDGE)
     )
 
 
 def has_conflict(user, team_id: int) -> bool:
-    return (
-        is_signed_in(user)
-        and db.session.scalar(
-            select(Conflict.team_id).where(
-                Conflict.judge_id == user.id, Conflict.team_id == team_id
-            )
-        )
-        is not None
+    """A declared conflict, or mentoring the team: nobody judges the team they helped."""
+    if not is_signed_in(user):
+        return False
+    declared = db.session.scalar(
+        select(Conflict.team_id).where(Conflict.judge_id == user.id, Conflict.team_id == team_id)
     )
+    mentor = db.session.scalar(select(Team.mentor_id).where(Team.id == team_id))
+    return declared is not None or mentor == user.id
 
 
 # Ideas --------------------------------------------------------------------------------------
@@ -222,7 +235,11 @@ def may_see_idea(user, idea: Idea) -> bool:
         return True
     from youthportal.safety.models import ModerationStatus
 
-    return results_public(event) and idea.status == ModerationStatus.PUBLISHED
+    return (
+        results_public(event)
+        and idea.status == ModerationStatus.PUBLISHED
+        and may_read_results(user, event)
+    )
 
 
 def may_edit_idea(user, idea_or_team, event: Event) -> bool:

@@ -158,6 +158,7 @@ def leave(user, team: Team) -> bool:
     if rules.phase(event) not in rules.TEAM_PHASES:
         raise TeamRefused("not_now")
     lock_row(team)
+    db.session.refresh(team)
     db.session.execute(
         delete(TeamMember).where(TeamMember.team_id == team.id, TeamMember.user_id == user.id)
     )

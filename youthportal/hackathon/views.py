@@ -58,6 +58,11 @@ def team_or_404(team_id: int) -> Team:
     return team
 
 
+def form_errors(form) -> str:
+    """Every message of an invalid form, as one sentence (messages may be lazy strings)."""
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
 def refused(exc, target: str):
     """A refusal: nothing of the request is kept, the person is told why."""
     db.session.rollback()
@@ -184,7 +189,7 @@ def found_team(event_id: int):
     form = TeamForm()
     back = url_for("hackathon.event", event_id=event.id)
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(form_errors(form), "error")
         return redirect(back)
     try:
         once.claim(form.once.data)
@@ -212,7 +217,7 @@ def join(event_id: int):
     form = JoinForm()
     back = url_for("hackathon.event", event_id=event.id)
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(form_errors(form), "error")
         return redirect(back)
     try:
         once.claim(form.once.data)

@@ -23,7 +23,7 @@ from youthportal.hackathon.forms import (
     PromoteForm,
 )
 from youthportal.hackathon.models import Award, Criterion, Event, Idea, IdeaImage, Score
-from youthportal.hackathon.views import bp, event_or_404, refused, team_or_404
+from youthportal.hackathon.views import bp, event_or_404, form_errors, refused, team_or_404
 from youthportal.safety import screen
 from youthportal.safety.models import ModerationStatus
 from youthportal.safety.safeguarding import open_name_case
@@ -88,7 +88,7 @@ def edit_idea(team_id: int):
         )
         base = form.base_version.data
         try:
-            saved = ideas.save(
+            saved, verdict = ideas.save(
                 current_user,
                 team,
                 draft,
@@ -118,6 +118,10 @@ def edit_idea(team_id: int):
                 domains=ideas.link_domains(),
             ), 409 if exc.code == "conflict" else 422
         db.session.commit()
+        if verdict.urgent:
+            # Words that may tell of danger: a safeguarding lead was told; the child sees
+            # where to get help now, as everywhere else in the portal.
+            return redirect(url_for("safety.urgent_help"))
         if saved.status == ModerationStatus.PENDING:
             flash(
                 _(
@@ -140,6 +144,7 @@ def edit_idea(team_id: int):
 
 
 @bp.route("/ideas/<int:idea_id>")
+@login_required
 def idea(idea_id: int):
     idea = idea_or_404(idea_id)
     event = db.session.get(Event, idea.event_id)
@@ -212,7 +217,7 @@ def attach_image(idea_id: int):
     back = url_for("hackathon.idea", idea_id=idea.id)
     form = ImageForm()
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(form_errors(form), "error")
         return redirect(back)
     try:
         once.claim(form.once.data)
@@ -230,6 +235,7 @@ def attach_image(idea_id: int):
 
 
 @bp.route("/images/<int:image_id>")
+@login_required
 def image(image_id: int):
     picture = get_or_404(IdeaImage, image_id)
     idea_or_404(picture.idea_id)
@@ -308,7 +314,7 @@ def give_feedback(idea_id: int):
         abort(403)
     form = FeedbackForm()
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(form_errors(form), "error")
         return redirect(back)
     try:
         once.claim(form.once.data)

@@ -11,7 +11,7 @@ from youthportal.core import once
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
-from youthportal.core.permissions import is_admin, is_signed_in
+from youthportal.core.permissions import is_admin
 from youthportal.extensions import db
 from youthportal.hackathon import jury, labels, results, rules, scoring
 from youthportal.hackathon.forms import (
@@ -22,7 +22,7 @@ from youthportal.hackathon.forms import (
     StaffForm,
 )
 from youthportal.hackathon.models import Event, StaffRole, Team
-from youthportal.hackathon.views import bp, event_or_404, refused
+from youthportal.hackathon.views import bp, event_or_404, form_errors, refused
 from youthportal.hackathon.views_ideas import idea_or_404
 
 
@@ -37,8 +37,7 @@ def _claimed(form, back: str):
     """None when the form may go on; otherwise the response to return."""
     if not form.validate_on_submit():
         flash(
-            " ".join(e for errors in form.errors.values() for e in errors)
-            or _("Please check the form."),
+            form_errors(form) or _("Please check the form."),
             "error",
         )
         return redirect(back)
@@ -287,12 +286,13 @@ def score(idea_id: int):
 
 
 @bp.route("/<int:event_id>/results", methods=["GET", "POST"], endpoint="results")
+@login_required
 def results_page(event_id: int):
     event = db.get_or_404(Event, event_id)
     organises = rules.organises(current_user, event)
     if request.method == "POST":
         if not organises:
-            abort(403 if is_signed_in(current_user) else 404)
+            abort(403)
         back = url_for("hackathon.results", event_id=event.id)
         answer = _claimed(ConfirmForm(), back)
         if answer is not None:
@@ -305,7 +305,7 @@ def results_page(event_id: int):
         flash(_("The results are published."))
         return redirect(back)
     published = rules.results_public(event)
-    if not published and not organises:
+    if not (organises or (published and rules.may_read_results(current_user, event))):
         abort(404)
     if published:
         ranking = [
