@@ -30,7 +30,7 @@ from youthportal.core import once
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
-from youthportal.core.permissions import get_or_404
+from youthportal.core.permissions import get_or_404, is_outside_adult
 from youthportal.core.urls import is_local_path
 from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
@@ -72,6 +72,8 @@ def _proposal_or_404(proposal_id: int) -> Proposal:
 @bp.route("/")
 @login_required
 def index():
+    if is_outside_adult(current_user):
+        abort(403)  # officials and invited experts: not the young people's own questions
     state = request.args.get("state")
     state = state if state in ("open", "results") else None
     page = paginate(services.consultations_stmt(current_user, state))

@@ -25,7 +25,7 @@ from youthportal.core import once
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
-from youthportal.core.permissions import get_or_404
+from youthportal.core.permissions import get_or_404, is_outside_adult
 from youthportal.extensions import db
 from youthportal.polls import (
     export,  # noqa: F401 - registers the "my data" parts
@@ -70,6 +70,8 @@ def _refused_text(form, field, verdict) -> None:
 @bp.route("/")
 @login_required
 def index():
+    if is_outside_adult(current_user):
+        abort(403)  # officials and invited experts: not the young people's own questions
     state = request.args.get("state")
     state = state if state in ("open", "upcoming", "closed") else None
     page = paginate(services.polls_stmt(current_user, state))
