@@ -22,7 +22,7 @@ from youthportal.core.i18n import LANG_COOKIE
 from youthportal.core.permissions import is_youth
 from youthportal.core.tokens import TokenInvalid
 from youthportal.extensions import db
-from youthportal.safety.safeguarding import open_name_case
+from youthportal.safety.help import after_worrying_name
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -54,10 +54,7 @@ def profile():
             return response
     elif getattr(form, "worrying_name", None):
         # The name is refused, but the words are not lost: a safeguarding lead reads them.
-        db.session.rollback()
-        open_name_case(user, form.worrying_name)
-        db.session.commit()
-        return redirect(url_for("safety.urgent_help"))
+        return after_worrying_name(user, form.worrying_name)
     return render_template("accounts/profile.html", form=form, user=user)
 
 

@@ -1,7 +1,7 @@
 """Creating and changing UneHack events. The organisers' texts are screened like every
 text; an adult's text that screening would hold is refused with the reason, so they fix it."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -36,7 +36,6 @@ class EventSetup:
     scale_max: int = 5
     judges_per_idea: int = 3
     calibration: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def _screen(author, setup: EventSetup, locale):

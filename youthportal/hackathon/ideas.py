@@ -20,7 +20,6 @@ from youthportal.hackathon.models import (
     Feedback,
     Idea,
     IdeaVersion,
-    Phase,
     Team,
 )
 from youthportal.notifications.services import notify
@@ -33,11 +32,10 @@ MAX_LINKS = 5
 
 
 class IdeaRefused(Exception):
-    def __init__(self, code: str, verdict=None, current: Idea | None = None):
+    def __init__(self, code: str, verdict=None):
         super().__init__(code)
         self.code = code
         self.verdict = verdict
-        self.current = current
 
 
 @dataclass
@@ -120,7 +118,7 @@ def _snapshot(idea: Idea) -> dict:
 
 def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale):
     """Creates or updates the team's idea. `base_version`: the version the form showed
-    (None for a first idea). Raises IdeaRefused("conflict", current=...) when someone in
+    (None for a first idea). Raises IdeaRefused("conflict") when someone in
     the team saved in between: nothing is overwritten. Returns (idea, verdict)."""
     event = db.session.get(Event, team.event_id)
     if not rules.may_edit_idea(user, team, event):
@@ -135,7 +133,7 @@ def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale):
     if idea is not None:
         db.session.refresh(idea)
         if base_version != idea.version:
-            raise IdeaRefused("conflict", current=idea)
+            raise IdeaRefused("conflict")
     elif base_version is not None:
         raise IdeaRefused("conflict")
     text = idea_text(draft)
@@ -188,15 +186,6 @@ def versions_stmt(idea: Idea):
     )
 
 
-def ideas_stmt(event: Event, *, submitted_only: bool = False, public_only: bool = False):
-    stmt = select(Idea).where(Idea.event_id == event.id)
-    if submitted_only or public_only:
-        stmt = stmt.where(Idea.submitted_at.is_not(None))
-    if public_only:
-        stmt = stmt.where(Idea.status == ModerationStatus.PUBLISHED)
-    return stmt.order_by(Idea.title, Idea.id)
-
-
 # Feedback -------------------------------------------------------------------------------
 
 
@@ -235,7 +224,3 @@ def feedback_stmt(idea: Idea, user):
         .where(Feedback.idea_id == idea.id, visible(Feedback, user))
         .order_by(Feedback.created_at, Feedback.id)
     )
-
-
-def phase_allows_drafts(event: Event) -> bool:
-    return rules.phase(event) in (Phase.FORMING, *rules.BUILD_PHASES)

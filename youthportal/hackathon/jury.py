@@ -103,13 +103,16 @@ def staff_stmt(event: Event):
     )
 
 
-def acting_judge_ids(event: Event) -> list[int]:
+def acting_staff(event: Event, role: StaffRole) -> list[Staff]:
+    """The event's mentors or judges who may act (vetted by role or by an admin)."""
     rows = db.session.scalars(
-        select(Staff).where(Staff.event_id == event.id, Staff.role == StaffRole.JUDGE)
+        select(Staff).where(Staff.event_id == event.id, Staff.role == role).order_by(Staff.user_id)
     )
-    return sorted(
-        s.user_id for s in rows if s.vetted_at is not None or rules.is_vetted_role(s.user)
-    )
+    return [s for s in rows if s.vetted_at is not None or rules.is_vetted_role(s.user)]
+
+
+def acting_judge_ids(event: Event) -> list[int]:
+    return [s.user_id for s in acting_staff(event, StaffRole.JUDGE)]
 
 
 # Criteria ----------------------------------------------------------------------------------

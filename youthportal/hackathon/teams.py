@@ -16,7 +16,6 @@ from youthportal.hackathon.models import (
     Event,
     Idea,
     Invitation,
-    Staff,
     StaffRole,
     Team,
     TeamMember,
@@ -85,24 +84,20 @@ def create_team(user, event: Event, name: str, locale) -> Team:
 
 
 def _least_busy_mentor(event: Event) -> int | None:
-    """A new team gets the mentor with the fewest teams (vetted mentors only)."""
-    load = (
-        select(Team.mentor_id, func.count(Team.id).label("n"))
-        .where(Team.event_id == event.id)
-        .group_by(Team.mentor_id)
-        .subquery()
+    """A new team gets the acting mentor with the fewest teams (the lowest id on a tie)."""
+    from youthportal.hackathon.jury import acting_staff
+
+    mentors = acting_staff(event, StaffRole.MENTOR)
+    if not mentors:
+        return None
+    load = dict(
+        db.session.execute(
+            select(Team.mentor_id, func.count(Team.id))
+            .where(Team.event_id == event.id, Team.mentor_id.is_not(None))
+            .group_by(Team.mentor_id)
+        ).all()
     )
-    row = db.session.execute(
-        select(Staff.user_id, Staff.vetted_at, func.coalesce(load.c.n, 0))
-        .outerjoin(load, load.c.mentor_id == Staff.user_id)
-        .where(Staff.event_id == event.id, Staff.role == StaffRole.MENTOR)
-        .order_by(func.coalesce(load.c.n, 0), Staff.user_id)
-    ).all()
-    for user_id, vetted_at, _n in row:
-        staff = db.session.get(Staff, (event.id, user_id, StaffRole.MENTOR))
-        if vetted_at is not None or rules.is_vetted_role(staff.user):
-            return user_id
-    return None
+    return min(mentors, key=lambda s: (load.get(s.user_id, 0), s.user_id)).user_id
 
 
 def _add_member(user, team: Team) -> None:
@@ -241,8 +236,9 @@ def answer_invitation(user, team: Team, accept: bool) -> None:
 def attach_mentor(organiser, team: Team, mentor_id: int | None) -> None:
     event = db.session.get(Event, team.event_id)
     if mentor_id is not None:
-        staff = db.session.get(Staff, (event.id, mentor_id, StaffRole.MENTOR))
-        if staff is None or not rules.acts_as(staff.user, event, StaffRole.MENTOR):
+        from youthportal.hackathon.jury import acting_staff
+
+        if mentor_id not in {s.user_id for s in acting_staff(event, StaffRole.MENTOR)}:
             raise TeamRefused("not_a_mentor")
     team.mentor_id = mentor_id
     audit.record(organiser, "hackathon.mentor_attached", team)

@@ -17,6 +17,7 @@ from youthportal.extensions import db
 from youthportal.hackathon import (
     events,
     export,  # noqa: F401 - registers the "my data" parts
+    jury,
     labels,
     moderation,  # noqa: F401 - registers ideas, feedback and team threads
     rules,
@@ -34,7 +35,7 @@ from youthportal.hackathon.forms import (
 )
 from youthportal.hackathon.models import BoardEntry, Event, Idea, Phase, StaffRole, Team
 from youthportal.polls.forms import to_local
-from youthportal.safety.safeguarding import open_name_case
+from youthportal.safety.help import after_worrying_name
 
 bp = Blueprint("hackathon", __name__)
 
@@ -61,6 +62,22 @@ def team_or_404(team_id: int) -> Team:
 def form_errors(form) -> str:
     """Every message of an invalid form, as one sentence (messages may be lazy strings)."""
     return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def claimed(form, back: str, *, explain: bool = True):
+    """None when the form is valid and its one-time token was still free; otherwise the
+    answer to return: the form's messages (or 400 for a bare confirmation button, where
+    only a forged or broken request fails), or "already sent" for a replay."""
+    if not form.validate_on_submit():
+        if not explain:
+            abort(400)
+        flash(form_errors(form) or _("Please check the form."), "error")
+        return redirect(back)
+    try:
+        once.claim(form.once.data)
+    except once.AlreadySubmitted:
+        return once.already_sent(back)
+    return None
 
 
 def refused(exc, target: str):
@@ -188,22 +205,14 @@ def found_team(event_id: int):
     event = event_or_404(event_id)
     form = TeamForm()
     back = url_for("hackathon.event", event_id=event.id)
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-        return redirect(back)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back)
+    if answer is not None:
+        return answer
     try:
         team = teams.create_team(current_user, event, form.name.data, current_locale_code())
     except teams.TeamRefused as exc:
         if exc.verdict is not None and exc.verdict.urgent:
-            # Refused as a name, yet the words are not lost: a safeguarding lead reads them.
-            db.session.rollback()
-            open_name_case(current_user, form.name.data)
-            db.session.commit()
-            return redirect(url_for("safety.urgent_help"))
+            return after_worrying_name(current_user, form.name.data)
         return refused(exc, back)
     db.session.commit()
     flash(_("Your team is ready. Share its code with your friends so they can join."))
@@ -216,13 +225,9 @@ def join(event_id: int):
     event = event_or_404(event_id)
     form = JoinForm()
     back = url_for("hackathon.event", event_id=event.id)
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-        return redirect(back)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back)
+    if answer is not None:
+        return answer
     team = teams.team_by_code(event, form.code.data)
     if team is None:
         db.session.rollback()
@@ -246,12 +251,9 @@ def board(event_id: int):
     form = BoardForm()
     if request.method == "POST":
         back = url_for("hackathon.board", event_id=event.id)
-        if not form.validate_on_submit():
-            abort(400)
-        try:
-            once.claim(form.once.data)
-        except once.AlreadySubmitted:
-            return once.already_sent(back)
+        answer = claimed(form, back, explain=False)
+        if answer is not None:
+            return answer
         try:
             if request.form.get("leave"):
                 teams.leave_board(current_user, event)
@@ -296,19 +298,7 @@ def team(team_id: int):
     organises = rules.organises(current_user, event)
     mentor_form = None
     if organises:
-        mentor_form = MentorForm(mentor_id=str(team.mentor_id or ""))
-        mentor_form.mentor_id.choices = options(
-            [("", _("(no mentor)"))]
-            + [
-                (s.user_id, s.user.display_name)
-                for s in db.session.scalars(
-                    db.select(teams.Staff).where(
-                        teams.Staff.event_id == event.id, teams.Staff.role == StaffRole.MENTOR
-                    )
-                )
-                if rules.acts_as(s.user, event, StaffRole.MENTOR)
-            ]
-        )
+        mentor_form = _mentor_form(event, default=str(team.mentor_id or ""))
     return render_template(
         "hackathon/team.html",
         team=team,
@@ -328,12 +318,9 @@ def leave(team_id: int):
     team = team_or_404(team_id)
     event_id = team.event_id
     form = ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(url_for("hackathon.event", event_id=event_id))
+    answer = claimed(form, url_for("hackathon.event", event_id=event_id), explain=False)
+    if answer is not None:
+        return answer
     try:
         teams.leave(current_user, team)
     except teams.TeamRefused as exc:
@@ -371,12 +358,9 @@ def answer_invitation(team_id: int):
     event = event_or_404(team.event_id)
     back = url_for("hackathon.event", event_id=event.id)
     form = ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back, explain=False)
+    if answer is not None:
+        return answer
     accept = request.form.get("answer") == "accept"
     try:
         teams.answer_invitation(current_user, team, accept)
@@ -390,23 +374,28 @@ def answer_invitation(team_id: int):
     return redirect(back)
 
 
+def _mentor_form(event: Event, default: str | None = None) -> MentorForm:
+    """The event's acting mentors to choose from, or none."""
+    form = MentorForm(mentor_id=default)
+    form.mentor_id.choices = options(
+        [("", _("(no mentor)"))]
+        + [(s.user_id, s.user.display_name) for s in jury.acting_staff(event, StaffRole.MENTOR)]
+    )
+    return form
+
+
 @bp.route("/teams/<int:team_id>/mentor", methods=["POST"])
 @login_required
 def attach_mentor(team_id: int):
     team = team_or_404(team_id)
     if not rules.organises(current_user):
         abort(403)
-    form = MentorForm()
+    form = _mentor_form(db.session.get(Event, team.event_id))
     back = url_for("hackathon.team", team_id=team.id)
-    raw = request.form.get("mentor_id", "")
-    if not form.validate_on_submit() and form.errors.keys() - {"mentor_id"}:
-        abort(400)
-    if raw and not raw.isdigit():
-        abort(400)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back)
+    if answer is not None:
+        return answer
+    raw = form.mentor_id.data
     try:
         teams.attach_mentor(current_user, team, int(raw) if raw else None)
     except teams.TeamRefused as exc:

@@ -23,10 +23,10 @@ from youthportal.hackathon.forms import (
     PromoteForm,
 )
 from youthportal.hackathon.models import Award, Criterion, Event, Idea, IdeaImage, Score
-from youthportal.hackathon.views import bp, event_or_404, form_errors, refused, team_or_404
+from youthportal.hackathon.views import bp, claimed, event_or_404, refused, team_or_404
 from youthportal.safety import screen
+from youthportal.safety.help import after_worrying_name
 from youthportal.safety.models import ModerationStatus
-from youthportal.safety.safeguarding import open_name_case
 
 
 def idea_or_404(idea_id: int) -> Idea:
@@ -216,13 +216,9 @@ def attach_image(idea_id: int):
         abort(403)
     back = url_for("hackathon.idea", idea_id=idea.id)
     form = ImageForm()
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-        return redirect(back)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back)
+    if answer is not None:
+        return answer
     try:
         images.attach(
             current_user, idea, form.image.data.read(), form.alt_text.data, current_locale_code()
@@ -255,12 +251,9 @@ def delete_image(image_id: int):
         abort(403)
     back = url_for("hackathon.idea", idea_id=idea.id)
     form = ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back, explain=False)
+    if answer is not None:
+        return answer
     db.session.delete(picture)
     db.session.commit()
     flash(_("The picture was removed."))
@@ -285,12 +278,9 @@ def submit_idea(idea_id: int):
     idea = idea_or_404(idea_id)
     back = url_for("hackathon.idea", idea_id=idea.id)
     form = ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back, explain=False)
+    if answer is not None:
+        return answer
     withdraw = request.form.get("withdraw") == "1"
     try:
         (ideas.withdraw_submission if withdraw else ideas.submit)(current_user, idea)
@@ -313,13 +303,9 @@ def give_feedback(idea_id: int):
     if not rules.may_give_feedback(current_user, idea):
         abort(403)
     form = FeedbackForm()
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-        return redirect(back)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
+    answer = claimed(form, back)
+    if answer is not None:
+        return answer
     feedback, verdict = ideas.give_feedback(
         current_user, idea, form.body.data, current_locale_code()
     )
@@ -381,10 +367,7 @@ def certificate(event_id: int):
     if form.validate_on_submit():
         verdict = screen(form.name.data, current_user, current_locale_code(), content_type="name")
         if verdict.urgent:
-            db.session.rollback()
-            open_name_case(current_user, form.name.data)
-            db.session.commit()
-            return redirect(url_for("safety.urgent_help"))
+            return after_worrying_name(current_user, form.name.data)
         if not verdict.ok:
             form.name.errors = [
                 *form.name.errors,

@@ -22,7 +22,7 @@ from youthportal.hackathon.forms import (
     StaffForm,
 )
 from youthportal.hackathon.models import Event, StaffRole, Team
-from youthportal.hackathon.views import bp, event_or_404, form_errors, refused
+from youthportal.hackathon.views import bp, claimed, event_or_404, refused
 from youthportal.hackathon.views_ideas import idea_or_404
 
 
@@ -31,21 +31,6 @@ def _organiser_event(event_id: int) -> Event:
     if not rules.organises(current_user, event):
         abort(403)
     return event
-
-
-def _claimed(form, back: str):
-    """None when the form may go on; otherwise the response to return."""
-    if not form.validate_on_submit():
-        flash(
-            form_errors(form) or _("Please check the form."),
-            "error",
-        )
-        return redirect(back)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
-    return None
 
 
 @bp.route("/<int:event_id>/staff", methods=["GET", "POST"])
@@ -57,7 +42,7 @@ def staff(event_id: int):
     form = StaffForm()
     back = url_for("hackathon.staff", event_id=event.id)
     if request.method == "POST":
-        answer = _claimed(form, back)
+        answer = claimed(form, back)
         if answer is not None:
             return answer
         try:
@@ -85,7 +70,7 @@ def staff_action(event_id: int, user_id: int, role: str):
     if role not in StaffRole.__members__.values():
         abort(404)
     back = url_for("hackathon.staff", event_id=event.id)
-    answer = _claimed(ConfirmForm(), back)
+    answer = claimed(ConfirmForm(), back)
     if answer is not None:
         return answer
     try:
@@ -141,7 +126,7 @@ def jury_dashboard(event_id: int):
     if request.method == "POST":
         action = request.form.get("action")
         form = calibration_form if action == "calibration" else ConfirmForm()
-        answer = _claimed(form, back)
+        answer = claimed(form, back)
         if answer is not None:
             return answer
         try:
@@ -199,7 +184,7 @@ def judging(event_id: int):
     )
     form.team_id.choices = options((t.id, t.name) for t in all_teams)
     if request.method == "POST":
-        answer = _claimed(form, back)
+        answer = claimed(form, back)
         if answer is not None:
             return answer
         team = db.session.get(Team, form.team_id.data)
@@ -294,7 +279,7 @@ def results_page(event_id: int):
         if not organises:
             abort(403)
         back = url_for("hackathon.results", event_id=event.id)
-        answer = _claimed(ConfirmForm(), back)
+        answer = claimed(ConfirmForm(), back)
         if answer is not None:
             return answer
         try:

@@ -21,3 +21,18 @@ def helplines(country: str | None) -> tuple[list[dict], list[tuple[str, str, lis
         [country] if country else [c for c in current_app.config["COUNTRIES"] if lines.get(c)]
     )
     return lines.get("ALL", []), [(c, COUNTRY_NAMES.get(c, c), lines.get(c, [])) for c in countries]
+
+
+def after_worrying_name(user, words: str):
+    """A name (display name, team name, name on a certificate) that may tell of danger: it
+    is refused, nothing else of the request is kept, a case holds the words for the
+    safeguarding leads, and the child goes to the help page."""
+    from flask import redirect, url_for
+
+    from youthportal.extensions import db
+    from youthportal.safety.safeguarding import open_name_case
+
+    db.session.rollback()
+    open_name_case(user, words)
+    db.session.commit()
+    return redirect(url_for("safety.urgent_help"))
