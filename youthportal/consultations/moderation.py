@@ -9,16 +9,12 @@ from youthportal.consultations.models import Consultation, Proposal
 from youthportal.discussions.subjects import SubjectType
 from youthportal.discussions.subjects import register as register_subject
 from youthportal.extensions import db
-from youthportal.safety.content import ContentKind, register
+from youthportal.safety.content import ContentKind, plain_status, register
 from youthportal.safety.models import ModerationStatus
 
 
 def _first_group(consultation: Consultation) -> int | None:
     return consultation.group_ids[0] if consultation.group_ids else None
-
-
-def _set(obj, status) -> None:
-    obj.status = status
 
 
 def _replace_consultation(consultation: Consultation, text: str) -> None:
@@ -41,7 +37,7 @@ register(
         url=lambda c: url_for("consultations.detail", consultation_id=c.id),
         text=lambda c: "\n\n".join(part for part in (c.title, c.description) if part),
         group_id=_first_group,
-        set_status=_set,
+        set_status=plain_status,
         replace_text=_replace_consultation,
         can_view=rules.may_view,
     )
@@ -55,7 +51,7 @@ register(
         url=lambda p: url_for("consultations.proposal", proposal_id=p.id),
         text=lambda p: f"{p.title}\n\n{p.body}",
         group_id=lambda p: _first_group(p.consultation),
-        set_status=_set,
+        set_status=plain_status,
         replace_text=_replace_proposal,
         can_view=lambda user, p: rules.may_view(user, p.consultation),
     )

@@ -13,11 +13,7 @@ from youthportal.extensions import db
 from youthportal.hackathon import rules
 from youthportal.hackathon.ideas import add_version, idea_text, split_text
 from youthportal.hackathon.models import IDEA_FIELDS, Feedback, Idea, IdeaVersion, Team
-from youthportal.safety.content import ContentKind, register
-
-
-def _set(obj, status) -> None:
-    obj.status = status
+from youthportal.safety.content import ContentKind, plain_status, register
 
 
 def _replace_idea(idea: Idea, text: str) -> None:
@@ -55,7 +51,7 @@ register(
         url=lambda i: url_for("hackathon.idea", idea_id=i.id),
         text=idea_text,
         group_id=lambda i: None,
-        set_status=_set,
+        set_status=plain_status,
         replace_text=_replace_idea,
         can_view=rules.may_see_idea,
         revisions=_idea_revisions,

@@ -6,16 +6,12 @@ from flask_babel import lazy_gettext as _l
 
 from youthportal.polls import rules
 from youthportal.polls.models import Poll, PollOption, PollReason
-from youthportal.safety.content import ContentKind, register
+from youthportal.safety.content import ContentKind, plain_status, register
 
 
 def _first_group(poll: Poll) -> int | None:
     # Facilitators of the poll's first group moderate it; polls for everyone are public.
     return poll.group_ids[0] if poll.group_ids else None
-
-
-def _set(obj, status) -> None:
-    obj.status = status
 
 
 def _poll_text(poll: Poll) -> str:
@@ -58,7 +54,7 @@ register(
         url=lambda poll: url_for("polls.detail", poll_id=poll.id),
         text=_poll_text,
         group_id=_first_group,
-        set_status=_set,
+        set_status=plain_status,
         replace_text=_replace_poll_text,
         can_view=rules.may_view,
     )
@@ -72,7 +68,7 @@ register(
         url=lambda option: url_for("polls.detail", poll_id=option.poll_id),
         text=lambda option: option.label,
         group_id=lambda option: _first_group(option.poll),
-        set_status=_set,
+        set_status=plain_status,
         replace_text=_replace_label,
         can_view=lambda user, option: rules.may_view(user, option.poll),
     )
@@ -86,7 +82,7 @@ register(
         url=lambda reason: url_for("polls.reasons", poll_id=reason.poll_id),
         text=lambda reason: reason.body,
         group_id=lambda reason: _first_group(reason.poll),
-        set_status=_set,
+        set_status=plain_status,
         replace_text=_replace_body,
         can_view=lambda user, reason: rules.may_view(user, reason.poll),
     )
