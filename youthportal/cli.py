@@ -50,13 +50,16 @@ def send_mail_command(loop):
 @click.command("close-polls")
 @with_appcontext
 def close_polls_command():
-    """Count every poll that has closed and is not counted yet (safe to run from cron)."""
+    """Count every poll that has closed and is not counted yet, and settle the reports whose
+    adoption vote it was (safe to run from cron)."""
     from youthportal.extensions import db
     from youthportal.polls.results import close_due
+    from youthportal.reports.adoption import settle_due
 
     closed = close_due()
     db.session.commit()
-    click.echo(f"closed {closed} polls")
+    settled = settle_due()
+    click.echo(f"closed {closed} polls, settled {settled} reports")
 
 
 @click.command("create-user")

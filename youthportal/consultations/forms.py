@@ -9,7 +9,7 @@ from youthportal.consultations.services import ConsultationSetup
 from youthportal.core.audience import AGE_BAND_LABELS
 from youthportal.core.forms import OnceForm, no_control_characters, options
 from youthportal.polls.forms import MultiCheckboxField, strip, to_utc
-from youthportal.polls.labels import AUDIENCE_LABELS
+from youthportal.polls.labels import AUDIENCE_LABELS, CHOOSABLE_AUDIENCES
 
 REQUIRED = _l("This field is required.")
 DATES = (
@@ -52,7 +52,9 @@ class ConsultationForm(OnceForm):
         validators=[Optional(), NumberRange(min=1, max=50)],
     )
     audience_kind = RadioField(
-        _l("Who is it for?"), choices=options(AUDIENCE_LABELS.items()), default="everyone"
+        _l("Who is it for?"),
+        choices=options((k, AUDIENCE_LABELS[k]) for k in CHOOSABLE_AUDIENCES),
+        default="everyone",
     )
     group_ids = MultiCheckboxField(_l("Groups"), coerce=int, choices=[])
     age_bands = MultiCheckboxField(

@@ -37,6 +37,13 @@ class AudienceKind(enum.StrEnum):
     AGE_BANDS = "age_bands"
     PARLIAMENTARIANS = "parliamentarians"
     EVENT = "event"  # the participants of one UneHack event (its people's choice vote)
+    # The sitting parliamentarians among the members of one Youth Parliament cohort (its
+    # `groups`): who adopts the cohort's reports.
+    COHORT = "cohort"
+
+
+# Audiences limited to the members of some groups.
+GROUP_BOUND = (AudienceKind.GROUPS, AudienceKind.COHORT)
 
 
 class Targeted:
@@ -88,7 +95,7 @@ def organises(user, target: Targeted) -> bool:
         return True
     if not is_facilitator(user):
         return False
-    if target.audience_kind != AudienceKind.GROUPS:
+    if target.audience_kind not in GROUP_BOUND:
         return True
     groups = db.session.scalars(select(Group).where(Group.id.in_(target.group_ids)))
     return any(facilitates_group(user, group) for group in groups)
@@ -113,7 +120,7 @@ def visible_in_lists(stmt, model, link_model, user):
         facilitated = select(linked).where(link_model.group_id.in_(my_group_ids_stmt(user)))
         return stmt.where(
             or_(
-                model.audience_kind != AudienceKind.GROUPS,
+                model.audience_kind.not_in(GROUP_BOUND),
                 model.author_id == user.id,
                 model.id.in_(facilitated),
             )
@@ -129,6 +136,7 @@ def visible_in_lists(stmt, model, link_model, user):
         ]
         if is_parliamentarian(user):
             wanted.append(model.audience_kind == AudienceKind.PARLIAMENTARIANS)
+            wanted.append((model.audience_kind == AudienceKind.COHORT) & model.id.in_(mine))
         if hasattr(model, "event_id"):
             from youthportal.hackathon.rules import participant_event_ids_stmt
 
@@ -179,6 +187,10 @@ def includes(audience: Audience, user, *, active_only: bool = True) -> bool:
         return user_age_band(user) in audience.age_bands
     if audience.kind == "groups":
         return bool(set(member_group_ids(user)) & set(audience.group_ids))
+    if audience.kind == "cohort":
+        return is_parliamentarian(user) and bool(
+            set(member_group_ids(user)) & set(audience.group_ids)
+        )
     if audience.kind == "event":
         from youthportal.hackathon.rules import takes_part
 
@@ -188,7 +200,7 @@ def includes(audience: Audience, user, *, active_only: bool = True) -> bool:
 
 def breakdown_group(audience: Audience, user) -> int | None:
     """The audience group a ballot is counted under (the first, for members of several)."""
-    if audience.kind != "groups":
+    if audience.kind not in ("groups", "cohort"):
         return None
     mine = set(member_group_ids(user))
     return next((g for g in audience.group_ids if g in mine), None)
@@ -198,12 +210,12 @@ def members_stmt(audience: Audience):
     """The members of the audience, as a query (for turnout and reminders). Age bands and
     parliament terms are checked in Python by `includes`, so callers filter the rows."""
     stmt = select(User).where(User.role == Role.YOUTH, User.status == AccountStatus.ACTIVE)
-    if audience.kind == "groups":
+    if audience.kind in ("groups", "cohort"):
         in_groups = select(GroupMember.user_id).where(
             GroupMember.group_id.in_(audience.group_ids), GroupMember.role == MemberRole.MEMBER
         )
         stmt = stmt.where(User.id.in_(in_groups))
-    elif audience.kind == "parliamentarians":
+    if audience.kind in ("parliamentarians", "cohort"):
         stmt = stmt.where(User.parliament_term_start.is_not(None))
     elif audience.kind == "event":
         from youthportal.hackathon.rules import participants_stmt

@@ -2,12 +2,15 @@
 
 import re
 
+from flask import abort, flash, redirect
 from flask_babel import get_translations
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
+from youthportal.core import once
 from youthportal.core.once import OnceField
 
 # WTForms' built-in messages, listed so that extraction puts them in our catalogues.
@@ -57,3 +60,24 @@ def no_control_characters(form, field):
 def options(pairs) -> list[SelectChoice]:
     """(value, label) pairs as WTForms choices; labels may be lazy (translated at render)."""
     return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+def form_errors(form) -> str:
+    """Every message of an invalid form, as one sentence (messages may be lazy strings)."""
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def claimed(form, back: str, *, explain: bool = True):
+    """None when the form is valid and its one-time token was still free; otherwise the
+    answer to return: the form's messages (or 400 for a bare confirmation button, where
+    only a forged or broken request fails), or "already sent" for a replay."""
+    if not form.validate_on_submit():
+        if not explain:
+            abort(400)
+        flash(form_errors(form) or _("Please check the form."), "error")
+        return redirect(back)
+    try:
+        once.claim(form.once.data)
+    except once.AlreadySubmitted:
+        return once.already_sent(back)
+    return None

@@ -158,6 +158,103 @@ def can_sanction(user, member) -> bool:
     return is_youth(member) and (is_admin(user) or facilitates_member(user, member))
 
 
+# Reports ---------------------------------------------------------------------------------
+# A draft belongs to its Youth Parliament cohort: its members read it and suggest changes,
+# its co-authors edit, the cohort's facilitators review. Nobody else knows it exists (404).
+
+
+def is_report_author(user, report) -> bool:
+    from youthportal.reports.models import Author
+
+    return is_youth(user) and db.session.get(Author, (report.id, user.id)) is not None
+
+
+def is_report_owner(user, report) -> bool:
+    return is_youth(user) and report.owner_id == user.id
+
+
+def reviews_report(user, report) -> bool:
+    """The cohort's facilitators (the attached reviewer among them) and admins."""
+    return is_admin(user) or facilitates_group(user, report.cohort)
+
+
+def reads_report_draft(user, report) -> bool:
+    if not is_signed_in(user) or is_outside_adult(user):
+        return False
+    if reviews_report(user, report):
+        return True
+    return is_youth(user) and is_group_member(user, report.cohort_id)
+
+
+def may_edit_report(user, report) -> bool:
+    from youthportal.reports.models import EDITABLE_STATES
+
+    return report.state in EDITABLE_STATES and can_write(user) and is_report_author(user, report)
+
+
+def may_suggest_in_report(user, report) -> bool:
+    """Cohort members who are not co-authors (and co-authors who prefer it)."""
+    from youthportal.reports.models import EDITABLE_STATES
+
+    return (
+        report.state in EDITABLE_STATES
+        and can_write(user)
+        and is_youth(user)
+        and is_group_member(user, report.cohort_id)
+    )
+
+
+def may_decide_suggestion(user, report) -> bool:
+    return may_edit_report(user, report)
+
+
+def may_manage_report_authors(user, report) -> bool:
+    from youthportal.reports.models import EDITABLE_STATES
+
+    return report.state in EDITABLE_STATES and (
+        (can_write(user) and is_report_owner(user, report)) or reviews_report(user, report)
+    )
+
+
+def _authors_may(user, report) -> bool:
+    return can_write(user) and is_report_author(user, report)
+
+
+def _owner_may(user, report) -> bool:
+    return can_write(user) and is_report_owner(user, report)
+
+
+def _reviewer_may(user, report) -> bool:
+    return reviews_report(user, report)
+
+
+def _authors_or_reviewer_may(user, report) -> bool:
+    return _authors_may(user, report) or _reviewer_may(user, report)
+
+
+def report_transitions():
+    """(from, to) -> who may move a report along. Adoption and rejection are decided by the
+    vote alone (reports.adoption), never by a person."""
+    from youthportal.reports.models import State
+
+    return {
+        (State.DRAFT, State.IN_REVIEW): _authors_may,
+        (State.CHANGES_REQUESTED, State.IN_REVIEW): _authors_may,
+        (State.IN_REVIEW, State.DRAFT): _authors_may,
+        (State.IN_REVIEW, State.CHANGES_REQUESTED): _reviewer_may,
+        (State.IN_REVIEW, State.APPROVED): _reviewer_may,
+        (State.APPROVED, State.DRAFT): _authors_or_reviewer_may,
+        (State.APPROVED, State.VOTING): _reviewer_may,
+        (State.NOT_ADOPTED, State.DRAFT): _authors_may,
+        (State.ADOPTED, State.DRAFT): _owner_may,
+    }
+
+
+def may_move_report(user, report, to) -> bool:
+    rule = report_transitions().get((report.state, to))
+    return rule is not None and rule(user, report)
+
+
 RULES = {
     "signed_in": is_signed_in,
     "youth": is_youth,

@@ -71,8 +71,11 @@ class Comment(db.Model):
     published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None]
+    # Where a subject allows it (report sections), a comment is marked dealt with.
+    resolved_at: Mapped[datetime | None]
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
-    author: Mapped[User | None] = relationship(lazy="joined")
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
     thread: Mapped[Thread] = relationship(lazy="joined", innerjoin=True)
 
     __table_args__ = (

@@ -287,3 +287,10 @@ def revisions_stmt(comment: Comment):
         .where(CommentRevision.comment_id == comment.id)
         .order_by(CommentRevision.created_at.desc())
     )
+
+
+def toggle_resolved(user, comment: Comment) -> None:
+    if comment.resolved_at is None:
+        comment.resolved_at, comment.resolved_by_id = utcnow(), user.id
+    else:
+        comment.resolved_at = comment.resolved_by_id = None

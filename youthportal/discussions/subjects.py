@@ -33,6 +33,8 @@ class SubjectType:
     url: Callable
     # Spaces hold many titled threads; other subjects have one untitled thread each.
     is_space: bool = False
+    # (user, subject_id) -> bool: who marks comments resolved (None: comments are not).
+    can_resolve: Callable | None = None
 
 
 SUBJECTS: dict[str, SubjectType] = {}

@@ -194,6 +194,8 @@ def _render_thread(thread: Thread, form: CommentForm, status: int = 200):
             form=form,
             action_form=ConfirmForm(),
             may_post=_may_post(thread),
+            resolvable=subject.can_resolve is not None,
+            may_resolve=_may_resolve(thread),
             can_edit=lambda c: services.can_edit(current_user, c),
             back_url=subject.url(thread.subject_id),
             space_name=space_title(thread.subject_type, thread.subject_id)
@@ -292,6 +294,25 @@ def delete(comment_id: int):
         flash(_("Your comment was removed."))
         return redirect(url_for("discussions.thread", thread_id=comment.thread_id))
     return render_template("discussions/delete.html", form=form, comment=comment)
+
+
+def _may_resolve(thread: Thread) -> bool:
+    subject = SUBJECTS[thread.subject_type]
+    return subject.can_resolve is not None and subject.can_resolve(current_user, thread.subject_id)
+
+
+@bp.route("/c/<int:comment_id>/resolve", methods=["POST"])
+@login_required
+def resolve(comment_id: int):
+    """Report sections: an author or the reviewer marks a comment dealt with, or reopens it."""
+    comment = _comment_or_404(comment_id)
+    if comment.parent_id is not None or not _may_resolve(comment.thread):
+        abort(403)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.toggle_resolved(current_user, comment)
+    db.session.commit()
+    return redirect(services.comment_url(comment))
 
 
 @bp.route("/c/<int:comment_id>/react", methods=["POST"])

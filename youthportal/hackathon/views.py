@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from youthportal.core import once
-from youthportal.core.forms import options
+from youthportal.core.forms import claimed, form_errors, options  # noqa: F401 - shared
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404, is_youth
@@ -57,27 +57,6 @@ def team_or_404(team_id: int) -> Team:
     if not rules.sees_team_details(current_user, team):
         abort(404)
     return team
-
-
-def form_errors(form) -> str:
-    """Every message of an invalid form, as one sentence (messages may be lazy strings)."""
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
-def claimed(form, back: str, *, explain: bool = True):
-    """None when the form is valid and its one-time token was still free; otherwise the
-    answer to return: the form's messages (or 400 for a bare confirmation button, where
-    only a forged or broken request fails), or "already sent" for a replay."""
-    if not form.validate_on_submit():
-        if not explain:
-            abort(400)
-        flash(form_errors(form) or _("Please check the form."), "error")
-        return redirect(back)
-    try:
-        once.claim(form.once.data)
-    except once.AlreadySubmitted:
-        return once.already_sent(back)
-    return None
 
 
 def refused(exc, target: str):

@@ -92,11 +92,36 @@ KINDS = {
         "label": _l("Replies to my comments"),
         "message": _l("%(name)s replied to your comment."),
     },
+    "report_coauthor": {
+        "label": _l("Reports I am invited to write"),
+        "message": _l("You are now a co-author of the report %(title)s."),
+    },
+    "report_suggestion": {
+        "label": _l("Suggestions on reports I write"),
+        "message": _l("Someone suggested a change to the report %(title)s."),
+    },
+    "report_suggestion_decided": {
+        "label": _l("Answers to my suggestions"),
+        "message": _l("Your suggestion on a report: %(decision)s."),
+    },
+    "report_review_requested": {
+        "label": _l("Reports waiting for my review"),
+        "message": _l("The report %(title)s is waiting for your review."),
+    },
+    "report_state": {
+        "label": _l("Progress of reports I write or vote on"),
+        "message": _l("The report %(title)s: %(state)s."),
+    },
+    "report_vote": {
+        "label": _l("Adoption votes in my Youth Parliament"),
+        "message": _l("The vote on adopting the report %(title)s is open."),
+    },
 }
 
 
 def _translated(params: dict) -> dict:
     """Params named *_code are codes of a label table: shown in the reader's language."""
+    from youthportal.reports.labels import STATE_LABELS, SUGGESTION_LABELS
     from youthportal.safety.labels import (
         APPEAL_STATE_LABELS,
         DECISION_REASON_LABELS,
@@ -105,6 +130,8 @@ def _translated(params: dict) -> dict:
     )
 
     tables = {
+        "state_code": ("state", STATE_LABELS),
+        "decision_code": ("decision", SUGGESTION_LABELS),
         "reason_code": ("reason", DECISION_REASON_LABELS),
         "outcome_code": ("outcome", FLAG_OUTCOME_LABELS),
         "what_code": ("what", SANCTION_LABELS),

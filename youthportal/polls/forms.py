@@ -21,6 +21,7 @@ from youthportal.core.audience import AGE_BAND_LABELS
 from youthportal.core.forms import Form, OnceForm, no_control_characters, options
 from youthportal.polls.labels import (
     AUDIENCE_LABELS,
+    CHOOSABLE_AUDIENCES,
     METHOD_LABELS,
     REASON_LABELS,
     VISIBILITY_LABELS,
@@ -112,7 +113,9 @@ class PollForm(OnceForm):
     )
     youth_options = BooleanField(_l("Young people may propose options before the poll opens"))
     audience_kind = RadioField(
-        _l("Who is it for?"), choices=options(AUDIENCE_LABELS.items()), default="everyone"
+        _l("Who is it for?"),
+        choices=options((k, AUDIENCE_LABELS[k]) for k in CHOOSABLE_AUDIENCES),
+        default="everyone",
     )
     group_ids = MultiCheckboxField(_l("Groups"), coerce=int, choices=[])
     age_bands = MultiCheckboxField(

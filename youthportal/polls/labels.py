@@ -27,6 +27,17 @@ AUDIENCE_LABELS = {
     "groups": _l("Some groups"),
     "age_bands": _l("Some age bands"),
     "parliamentarians": _l("Youth Parliament members"),
+    "cohort": _l("The parliamentarians of one Youth Parliament cohort"),
+}
+
+# What an organiser may pick in a form (cohort votes are opened by the reports feature).
+CHOOSABLE_AUDIENCES = ("everyone", "groups", "age_bands", "parliamentarians")
+
+# The answers of an adoption vote, stored as keys and shown in the reader's language.
+FIXED_ANSWERS = {
+    "yes": _l("Yes, adopt it"),
+    "no": _l("No"),
+    "abstain": _l("I abstain"),
 }
 
 PHASE_LABELS = {

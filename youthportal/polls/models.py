@@ -115,8 +115,16 @@ class PollOption(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # People's choice: the UneHack idea this option stands for (its team may not vote for it).
     idea_id: Mapped[int | None] = mapped_column(ForeignKey("hack_idea.id", ondelete="CASCADE"))
+    # A fixed answer shown in the reader's language (yes, no, abstain of an adoption vote).
+    key: Mapped[str | None] = mapped_column(String(16))
 
     poll: Mapped[Poll] = relationship(lazy="joined", innerjoin=True)
+
+    @property
+    def display_label(self) -> str:
+        from youthportal.polls.labels import FIXED_ANSWERS
+
+        return str(FIXED_ANSWERS[self.key]) if self.key in FIXED_ANSWERS else self.label
 
     __table_args__ = (Index("ix_poll_option_poll_status", "poll_id", "status", "position"),)
 

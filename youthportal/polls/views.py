@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from youthportal.core import audience as audiences
 from youthportal.core import once
+from youthportal.core.audience import AudienceKind
 from youthportal.core.forms import options
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
@@ -119,6 +120,10 @@ def edit(poll_id: int):
         return redirect(url_for("polls.detail", poll_id=poll.id))
     if poll.event_id is not None:
         flash(_("A people's choice vote is set up from its UneHack event."))
+        return redirect(url_for("polls.detail", poll_id=poll.id))
+    if poll.audience_kind == AudienceKind.COHORT:
+        # An adoption vote's rules come from its cohort; changing them mid-vote is unfair.
+        flash(_("An adoption vote cannot be changed once it has opened."))
         return redirect(url_for("polls.detail", poll_id=poll.id))
     setup_open = rules.may_edit_setup(poll)
     form = PollForm(obj=poll if request.method == "GET" else None)
@@ -283,7 +288,7 @@ def results_page(poll_id: int):
 
 def _label(options, key) -> str:
     option = options.get(int(key))
-    return option.label if option is not None else "—"
+    return option.display_label if option is not None else "—"
 
 
 def _chart(poll: Poll, tally: dict, options) -> object:

@@ -1,0 +1,1 @@
+"""Collaborative reports: sections, revisions, merges, suggestions, review, adoption."""
