@@ -184,7 +184,7 @@ def section_history_stmt(section: Section):
 
 def report_history_stmt(report: Report):
     return (
-        select(Revision, Section.title.label("section_title"))
+        select(Revision)
         .join(Section, Section.id == Revision.section_id)
         .where(Section.report_id == report.id)
         .order_by(Revision.created_at.desc(), Revision.id.desc())

@@ -4,6 +4,7 @@ diffs and "restore this version", suggestions, and the way to its comments."""
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from youthportal.core import permissions as perm
 from youthportal.core.forms import claimed, form_errors
@@ -15,7 +16,7 @@ from youthportal.extensions import db
 from youthportal.reports import drafting, editing, render, suggestions
 from youthportal.reports.forms import AcceptForm, ConfirmForm, DeclineForm, EditForm, SuggestForm
 from youthportal.reports.merge import diff_stats, word_diff
-from youthportal.reports.models import RevisionKind, Suggestion, SuggestionState
+from youthportal.reports.models import RevisionKind, Section, Suggestion, SuggestionState
 from youthportal.reports.views import (
     after_screening,
     bp,
@@ -224,6 +225,11 @@ def report_history(report_id: int):
         "reports/report_history.html",
         report=report,
         page=page,
+        titles=dict(
+            db.session.execute(
+                select(Section.id, Section.title).where(Section.report_id == report.id)
+            ).all()
+        ),
         held_visible=reader_sees_held(report),
     )
 
