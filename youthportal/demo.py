@@ -28,6 +28,7 @@ from youthportal.extensions import db
 from youthportal.groups import services as group_services
 from youthportal.hackathon.demo import seed_hackathons
 from youthportal.polls.demo import seed_polls
+from youthportal.reports.demo import seed_reports
 from youthportal.safety import flags, wordlists
 from youthportal.safety.models import FlagReason
 
@@ -186,6 +187,7 @@ def seed_demo() -> list[tuple[str, str]]:
         school,
         {cohort.id: cohort_voters, school.id: school_voters},
     )
+    seed_reports(teuta, cohort)
     logins = ("admin", "alba", "endri", "hana", "bledi", "fjona", "ilir", "sara", "noel", "ema")
     seed_hackathons(
         teuta,
