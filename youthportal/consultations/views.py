@@ -439,6 +439,7 @@ def request_report(consultation_id: int):
     if services.request_report(current_user, consultation):
         db.session.commit()
         flash(_("Thank you! The request to write a report from these results was recorded."))
+        return redirect(url_for("reports.new", consultation=consultation.id))
     else:
         flash(_("Someone has already asked for a report from these results."))
     return redirect(url_for("consultations.results", consultation_id=consultation.id))

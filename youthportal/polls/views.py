@@ -209,9 +209,19 @@ def _detail_page(poll: Poll, form: VoteForm, *, chosen=None, status: int = 200):
             own_options=voting.own_option_ids(poll, current_user),
             option_form=OptionForm(),
             may_propose=_may_propose(poll),
+            adopts=_adopted_report(poll),
         ),
         status,
     )
+
+
+def _adopted_report(poll: Poll):
+    """The report an adoption vote decides on (voters read it before they vote)."""
+    if poll.audience_kind != AudienceKind.COHORT:
+        return None
+    from youthportal.reports.models import Report
+
+    return db.session.scalar(select(Report).where(Report.vote_poll_id == poll.id))
 
 
 def _may_propose(poll: Poll) -> bool:

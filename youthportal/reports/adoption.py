@@ -236,3 +236,22 @@ def make_version(report: Report, decision: Decision, rules: CohortRules) -> Vers
     db.session.add(version)
     db.session.flush()
     return version
+
+
+def roll_call(report: Report) -> list[tuple[str, str]]:
+    """A named vote, once closed: each member's display name and answer, for the cohort's
+    own pages (never on the public page, which shows the counts only)."""
+    from youthportal.accounts.models import User
+    from youthportal.polls.models import Ballot
+
+    poll = db.session.get(Poll, report.vote_poll_id) if report.vote_poll_id else None
+    if poll is None or poll.is_secret or poll_rules.phase(poll) != poll_rules.Phase.CLOSED:
+        return []
+    keys = {o.id: o.key for o in poll_results.options_by_id(poll).values()}
+    rows = db.session.execute(
+        select(User.display_name, Ballot.choices)
+        .join(User, User.id == Ballot.voter_id)
+        .where(Ballot.poll_id == poll.id)
+        .order_by(func.lower(User.display_name), User.id)
+    ).all()
+    return [(name, keys.get(choices[0], "")) for name, choices in rows if choices]

@@ -266,10 +266,3 @@ def remove_author(user, report: Report, member: User) -> None:
     if row is not None:
         db.session.delete(row)
         audit.record(user, "report.author_removed", report, detail=str(member.id))
-
-
-def set_prefers_suggestions(user, report: Report, prefers: bool) -> None:
-    row = db.session.get(Author, (report.id, user.id))
-    if row is None:
-        raise Refused("not_author")
-    row.prefers_suggestions = prefers

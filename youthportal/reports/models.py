@@ -116,8 +116,6 @@ class Author(db.Model):
         ForeignKey("user.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # Some co-authors prefer to propose changes as suggestions rather than edit directly.
-    prefers_suggestions: Mapped[bool] = mapped_column(default=False)
 
     user: Mapped[User] = relationship(lazy="joined", innerjoin=True)
 

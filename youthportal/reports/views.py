@@ -19,6 +19,7 @@ from youthportal.extensions import db
 from youthportal.reports import (
     adoption,
     drafting,
+    export,  # noqa: F401 - registers the "my data" parts
     labels,
     moderation,  # noqa: F401 - registers report texts and section threads
     render,
@@ -52,7 +53,9 @@ bp = Blueprint("reports", __name__)
 
 @bp.context_processor
 def _labels():
-    return {"report_labels": labels, "perm": perm}
+    from youthportal.polls.labels import FIXED_ANSWERS
+
+    return {"report_labels": labels, "answer_labels": FIXED_ANSWERS}
 
 
 def report_or_404(report_id: int) -> Report:
@@ -259,6 +262,9 @@ def detail(report_id: int):
         may_move=lambda to: perm.may_move_report(current_user, report, to),
         rules=adoption.cohort_rules(report.cohort_id),
         poll_id=report.vote_poll_id,
+        roll_call=adoption.roll_call(report)
+        if report.state in (State.ADOPTED, State.NOT_ADOPTED)
+        else [],
     )
 
 

@@ -74,7 +74,6 @@ def upgrade():
     sa.Column('report_id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('added_at', sa.DateTime(), nullable=False),
-    sa.Column('prefers_suggestions', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['report_id'], ['report.id'], name=op.f('fk_report_author_report_id_report'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_report_author_user_id_user'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('report_id', 'user_id', name=op.f('pk_report_author'))
