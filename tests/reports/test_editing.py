@@ -187,3 +187,34 @@ def _edit(text: str, words: list[str], rng: random.Random) -> str:
     at = rng.randrange(len(tokens) + 1)
     cut = rng.randrange(0, 3)
     return " ".join(tokens[:at] + [" ".join(words)] + tokens[at + cut :]).strip() or "x"
+
+
+def test_a_possible_disclosure_of_harm_is_withheld_from_co_authors(two_authors, client):
+    """The writer is sent to the help page; co-authors see the published text and wait to
+    edit; nothing of it appears in the history they can read."""
+    from tests.conftest import login
+
+    owner, other, report, section = two_authors
+    published = section.body
+    login(client, owner)
+    response = client.post(
+        f"/reports/{report.id}/sections/{section.id}/edit",
+        data={
+            "title": section.title,
+            "body": "my dad beats me and my mom",
+            "base_revision": section.revision,
+            "once": "urgent-1",
+        },
+    )
+    assert response.status_code == 302 and "help" in response.location
+    db.session.refresh(section)
+    assert section.withheld and section.body == "my dad beats me and my mom"
+    login(client, other)
+    page = client.get(f"/reports/{report.id}")
+    assert "beats" not in page.text and published.split(".")[0] in page.text
+    assert "waiting for a safeguarding lead" in page.text
+    history = client.get(f"/reports/{report.id}/sections/{section.id}/history/{section.revision}")
+    assert "beats" not in history.text
+    editor = client.get(f"/reports/{report.id}/sections/{section.id}/edit")
+    assert editor.status_code == 302
+    assert "beats" not in client.get(editor.location).text

@@ -75,6 +75,8 @@ def save(
     db.session.refresh(section)
     if section.deleted_at is not None:
         raise Refused("stale")
+    if section.withheld:
+        raise Refused("withheld")
     if not 0 < base_revision <= section.revision:
         raise Refused("stale")
     merged_kind = kind
@@ -96,21 +98,25 @@ def save(
             merged_kind = RevisionKind.MERGE
     if body == section.body and title == section.title:
         return Outcome("unchanged")
-    verdict = screen(f"{title}\n\n{body}", user, locale, content_type="report_revision")
+    note = (note or "").strip()[:200]
+    # The note is read in the history by the whole cohort: screened with the text.
+    verdict = screen(f"{title}\n\n{body}\n\n{note}", user, locale, content_type="report_revision")
     if verdict.blocked:
         raise Refused("text", verdict)
-    screened_title = verdict.text[: len(title)]
-    screened_body = verdict.text[len(title) + 2 :]
+    # Masking keeps lengths, so each part is cut back out at its own place.
+    body_at = len(title) + 2
+    note_at = body_at + len(body) + 2
     revision = add_revision(
         section,
-        title=screened_title,
-        body=screened_body,
+        title=verdict.text[: len(title)],
+        body=verdict.text[body_at : body_at + len(body)],
         kind=merged_kind,
         author_id=user.id,
         base_number=base_revision,
-        note=note,
+        note=verdict.text[note_at:],
         status=status_for(verdict),
         suggestion_id=suggestion.id if suggestion is not None else None,
+        withheld=verdict.urgent,
     )
     report.updated_at = utcnow()
     after_submit(revision, verdict, edited=True)
@@ -122,7 +128,17 @@ def save(
 
 
 def add_revision(
-    section: Section, *, title, body, kind, author_id, base_number, note, status, suggestion_id=None
+    section: Section,
+    *,
+    title,
+    body,
+    kind,
+    author_id,
+    base_number,
+    note,
+    status,
+    suggestion_id=None,
+    withheld=False,
 ) -> Revision:
     """The one way a section's text changes: a new numbered revision, the section pointing
     at it, and what readers see moved along when the text is published."""
@@ -138,10 +154,12 @@ def add_revision(
         author_id=author_id,
         status=status,
         suggestion_id=suggestion_id,
+        withheld=withheld,
     )
     db.session.add(revision)
     section.title, section.body, section.revision = title, body, number
     section.status = status
+    section.withheld = withheld
     section.updated_at = utcnow()
     if status == ModerationStatus.PUBLISHED:
         section.public_body, section.public_revision = body, number

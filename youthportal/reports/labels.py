@@ -77,5 +77,9 @@ REFUSALS = {
     "source_unknown": _l("That source does not exist or you cannot open it."),
     "hidden_revision": _l("This version was hidden by a moderator and cannot be restored."),
     "undo_expired": _l("This section can no longer be brought back."),
+    "withheld": _l(
+        "This section is waiting for a safeguarding lead to read its newest text. You can edit "
+        "it again once they have."
+    ),
     "reason_required": _l("Say briefly why, so the person who suggested it understands."),
 }

@@ -137,6 +137,9 @@ class Section(db.Model):
     # are not co-authors or the reviewer see while a newer text waits.
     public_body: Mapped[str] = mapped_column(Text, default="")
     public_revision: Mapped[int] = mapped_column(default=0)
+    # The newest text may tell of harm: only moderators read it until a lead has decided;
+    # co-authors see the published text and wait to edit.
+    withheld: Mapped[bool] = mapped_column(default=False)
     # Deleted sections stay (with their history) so a delete can be undone.
     deleted_at: Mapped[datetime | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -175,6 +178,8 @@ class Revision(db.Model):
     status: Mapped[ModerationStatus] = enum_column(
         ModerationStatus, default=ModerationStatus.PUBLISHED
     )
+    # Screening found a possible disclosure of harm: shown to nobody but moderators.
+    withheld: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User | None] = relationship(lazy="joined")

@@ -69,13 +69,14 @@ def _revision_status(revision: Revision, status: ModerationStatus) -> None:
     from youthportal.reports.editing import add_revision
 
     revision.status = status
+    revision.withheld = False  # a moderator has read it
     section = _section(revision)
     is_newest = revision.number == section.revision
     if status == ModerationStatus.PUBLISHED:
         if revision.number >= section.public_revision:
             section.public_body, section.public_revision = revision.body, revision.number
         if is_newest:
-            section.status = status
+            section.status, section.withheld = status, False
     elif status in HIDDEN and is_newest:
         last = db.session.scalar(
             select(Revision)
@@ -98,7 +99,7 @@ def _revision_status(revision: Revision, status: ModerationStatus) -> None:
             status=ModerationStatus.PUBLISHED,
         )
     elif is_newest:
-        section.status = status
+        section.status, section.withheld = status, False
 
 
 def _replace_revision(revision: Revision, text: str) -> None:

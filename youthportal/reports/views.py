@@ -82,7 +82,11 @@ def refused(exc, target: str):
     return redirect(target)
 
 
-def after_screening(verdict) -> None:
+def after_screening(verdict, target: str):
+    """Where the author goes after a screened save: a possible disclosure of harm to the calm
+    help page (a safeguarding lead was alerted), held text with a kind word, else `target`."""
+    if verdict is not None and verdict.urgent:
+        return redirect(url_for("safety.urgent_help"))
     if verdict is not None and not verdict.ok:
         flash(
             _(
@@ -90,6 +94,7 @@ def after_screening(verdict) -> None:
                 "it marked, nobody else does."
             )
         )
+    return redirect(target)
 
 
 def topic_choices(locale: str) -> list:
@@ -181,8 +186,7 @@ def new():
         except once.AlreadySubmitted:
             return once.already_sent(url_for("reports.index"))
         db.session.commit()
-        after_screening(verdict)
-        return redirect(url_for("reports.detail", report_id=report.id))
+        return after_screening(verdict, url_for("reports.detail", report_id=report.id))
     return render_template(
         "reports/new.html", form=form, cohort=cohort, cohorts=cohorts, consultation=consultation
     ), (422 if form.errors else 200)
@@ -209,6 +213,11 @@ def reader_sees_held(report: Report) -> bool:
     return perm.is_report_author(current_user, report) or perm.reviews_report(current_user, report)
 
 
+def shown_text(section: Section, held_visible: bool) -> str:
+    """Held text for co-authors and reviewers; never a text withheld for a safeguarding lead."""
+    return section.body if held_visible and not section.withheld else section.public_body
+
+
 @bp.route("/<int:report_id>")
 @login_required
 def detail(report_id: int):
@@ -230,10 +239,7 @@ def detail(report_id: int):
     held_visible = reader_sees_held(report)
     numbering = render.Numbering()
     word = _("Recommendation")
-    rendered = [
-        render.section_html(s.body if held_visible else s.public_body, numbering, word)
-        for s in sections
-    ]
+    rendered = [render.section_html(shown_text(s, held_visible), numbering, word) for s in sections]
     all_sources = sources.of_report(report)
     boxes = {s.id: sources.box(s, current_user) for s in all_sources}
     return render_template(
@@ -296,8 +302,7 @@ def edit(report_id: int):
         except drafting.Refused as exc:
             return refused(exc, url_for("reports.edit", report_id=report.id))
         db.session.commit()
-        after_screening(verdict)
-        return redirect(back)
+        return after_screening(verdict, back)
     return render_template("reports/edit.html", form=form, report=report)
 
 

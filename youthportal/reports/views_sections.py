@@ -24,6 +24,7 @@ from youthportal.reports.views import (
     refused,
     report_or_404,
     section_or_404,
+    shown_text,
 )
 from youthportal.safety.models import ModerationStatus
 
@@ -45,7 +46,7 @@ def section(report_id: int, section_id: int):
     if section.deleted_at is not None and not perm.may_edit_report(current_user, report):
         abort(404)
     held_visible = reader_sees_held(report)
-    body = section.body if held_visible else section.public_body
+    body = shown_text(section, held_visible)
     page = paginate(suggestions.all_stmt(section, current_user))
     thread = attached_thread("report_section", section.id)
     db.session.commit()  # the thread, made on first visit
@@ -86,6 +87,8 @@ def edit_section(report_id: int, section_id: int):
         abort(403)
     if section.deleted_at is not None:
         abort(404)
+    if section.withheld:
+        return refused(drafting.Refused("withheld"), back)
     form = EditForm()
     if request.method == "GET":
         form.title.data, form.body.data = section.title, section.body
@@ -144,8 +147,7 @@ def edit_section(report_id: int, section_id: int):
         )
     else:
         flash(_("Saved as version %(num)d.", num=outcome.revision.number))
-    after_screening(outcome.verdict)
-    return redirect(back)
+    return after_screening(outcome.verdict, back)
 
 
 def _suggestion_to_apply(section, suggestion_id):
@@ -184,6 +186,8 @@ def _conflict(report, section, form, outcome):
     fresh.base_revision.data = outcome.their_revision
     fresh.suggestion_id.data = form.suggestion_id.data
     theirs = editing.revision_of(section, outcome.their_revision)
+    # Browsers send a textarea's line breaks as CRLF; the stored text uses LF.
+    mine = editing.normalise(form.body.data)
     return render_template(
         "reports/conflict.html",
         report=report,
@@ -191,10 +195,10 @@ def _conflict(report, section, form, outcome):
         form=fresh,
         outcome=outcome,
         theirs=theirs,
-        mine_text=form.body.data or "",
+        mine_text=mine,
         their_text=section.body,
         their_diff=word_diff(outcome.merge.side("base"), section.body),
-        my_diff=word_diff(outcome.merge.side("base"), form.body.data or ""),
+        my_diff=word_diff(outcome.merge.side("base"), mine),
     ), 409
 
 
@@ -237,7 +241,7 @@ def report_history(report_id: int):
 def _shown(revision, held_visible: bool) -> bool:
     if revision is None:
         return True
-    if revision.status in HIDDEN:
+    if revision.status in HIDDEN or revision.withheld:
         return False
     return held_visible or revision.status == ModerationStatus.PUBLISHED
 
@@ -326,10 +330,9 @@ def suggest(report_id: int, section_id: int):
         abort(403)
     form = SuggestForm()
     if request.method == "GET":
-        form.body.data = section.body if reader_sees_held(report) else section.public_body
-        form.base_revision.data = (
-            section.revision if reader_sees_held(report) else section.public_revision
-        )
+        held_visible = reader_sees_held(report) and not section.withheld
+        form.body.data = shown_text(section, held_visible)
+        form.base_revision.data = section.revision if held_visible else section.public_revision
         return render_template("reports/suggest.html", report=report, section=section, form=form)
     answer = claimed(form, url_for("reports.suggest", report_id=report.id, section_id=section.id))
     if answer is not None:
@@ -347,6 +350,8 @@ def suggest(report_id: int, section_id: int):
     except drafting.Refused as exc:
         return refused(exc, url_for("reports.suggest", report_id=report.id, section_id=section.id))
     db.session.commit()
+    if verdict.urgent:
+        return after_screening(verdict, back)
     if verdict.ok:
         flash(_("Thank you. The authors will read your suggestion."))
     else:
@@ -383,11 +388,11 @@ def decide_suggestion(report_id: int, section_id: int, suggestion_id: int, actio
                 _int(form.seen_revision.data),
                 current_locale_code(),
             )
-            after_screening(outcome.verdict)
             flash(_("The suggestion was accepted and credited in the history."))
-        else:
-            suggestions.withdraw(current_user, suggestion)
-            flash(_("Your suggestion was withdrawn."))
+            db.session.commit()
+            return after_screening(outcome.verdict, back)
+        suggestions.withdraw(current_user, suggestion)
+        flash(_("Your suggestion was withdrawn."))
     except drafting.Refused as exc:
         return refused(exc, back)
     db.session.commit()
