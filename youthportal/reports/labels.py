@@ -36,7 +36,7 @@ MAJORITY_LABELS = {
 }
 
 SUGGESTION_LABELS = {
-    "open": _l("Open"),
+    "open": _l("Waiting for the authors"),
     "accepted": _l("Accepted"),
     "declined": _l("Declined"),
     "withdrawn": _l("Withdrawn"),
