@@ -34,7 +34,7 @@ def test_section_headings_sit_below_the_section_title_and_raw_html_is_dropped():
 def _version(app, sections, credit_collectively=False) -> Version:
     _facilitator, cohort = make_cohort()
     owner = parliamentarian(cohort, display_name="Ardit", age=15)
-    with app.test_request_context():
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         from youthportal.reports import drafting
 
         report, _ = drafting.start(owner, cohort, ALBANIAN, SERBIAN, None, "en")
@@ -60,7 +60,7 @@ def test_the_pdf_keeps_every_alphabet_and_has_contents_and_page_numbers(app):
         for n in range(1, 6)
     ]
     version = _version(app, sections)
-    with app.test_request_context():
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         data = pdf.build(version, "http://localhost/reports/1/v/1", "sq")
     reader = PdfReader(io.BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -74,7 +74,7 @@ def test_the_pdf_keeps_every_alphabet_and_has_contents_and_page_numbers(app):
 
 def test_credits_show_display_name_and_age_band_or_the_parliament_as_a_whole(app):
     version = _version(app, [("One", "Text.")])
-    with app.test_request_context():
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         assert publish.credits(version) == ["Ardit (age 13-15)"]
         version.credit_collectively = True
         assert publish.credits(version) == ["The Youth Parliament"]
@@ -82,7 +82,7 @@ def test_credits_show_display_name_and_age_band_or_the_parliament_as_a_whole(app
 
 def test_the_markdown_download_numbers_recommendations(app):
     version = _version(app, [("One", "Text.\n\n! Do this."), ("Two", "! And that.")])
-    with app.test_request_context():
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         text = publish.markdown_text(version, "http://localhost/reports/1/v/1")
     assert "**Recommendation 1.** Do this." in text
     assert "**Recommendation 2.** And that." in text
