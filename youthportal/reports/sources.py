@@ -82,7 +82,24 @@ def add(user, report: Report, kind: SourceKind, target_id: int, section: Section
                 added_by_id=user.id,
             )
         )
-        audit.record(user, "report.source_added", report, kind=kind.value, target=target_id)
+        audit.record(user, "report.source_added", report, kind=kind.value, target_id=target_id)
+
+
+def citable(user, limit: int = 10) -> list[tuple[str, int, str]]:
+    """The newest consultations and closed polls the user can open: (kind, id, title), so
+    authors pick a source instead of hunting for its number."""
+    from youthportal.consultations.services import consultations_stmt
+    from youthportal.polls.services import polls_stmt
+
+    found = [
+        (SourceKind.CONSULTATION.value, c.id, c.title)
+        for c in db.session.scalars(consultations_stmt(user).limit(limit))
+    ]
+    found += [
+        (SourceKind.POLL.value, p.id, p.title)
+        for p in db.session.scalars(polls_stmt(user, "closed").limit(limit))
+    ]
+    return found
 
 
 def remove(user, report: Report, source: Source) -> None:

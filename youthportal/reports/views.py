@@ -82,6 +82,18 @@ def refused(exc, target: str):
     return redirect(target)
 
 
+def refuse_frozen(report: Report, target: str):
+    """A co-author changing a report frozen for review, the vote or adoption is told why
+    (nothing changed); None for anyone else, whom the caller refuses with 403."""
+    from youthportal.reports.models import EDITABLE_STATES
+
+    if report.state in EDITABLE_STATES or not perm.can_write(current_user):
+        return None
+    if not perm.is_report_author(current_user, report):
+        return None
+    return refused(drafting.Refused("frozen"), target)
+
+
 def after_screening(verdict, target: str):
     """Where the author goes after a screened save: a possible disclosure of harm to the calm
     help page (a safeguarding lead was alerted), held text with a kind word, else `target`."""
@@ -280,7 +292,7 @@ def edit(report_id: int):
     report = report_or_404(report_id)
     back = url_for("reports.detail", report_id=report.id)
     if not perm.may_edit_report(current_user, report):
-        abort(403)
+        return refuse_frozen(report, back) or abort(403)
     form = ReportForm(obj=report if request.method == "GET" else None)
     locale = current_locale_code()
     form.topic_id.choices = options(topic_choices(locale))
@@ -413,6 +425,8 @@ def remove_author(report_id: int, user_id: int):
     report = report_or_404(report_id)
     back = url_for("reports.authors", report_id=report.id)
     member = get_or_404(User, user_id)
+    if not (perm.may_manage_report_authors(current_user, report) or member.id == current_user.id):
+        abort(403)
     answer = claimed(ConfirmForm(), back, explain=False)
     if answer is not None:
         return answer
@@ -465,6 +479,7 @@ def report_sources(report_id: int):
         boxes={s.id: sources.box(s, current_user) for s in all_sources},
         section_titles={s.id: s.title for s in sections},
         remove_form=ConfirmForm(),
+        citable=sources.citable(current_user) if may_edit else [],
     )
 
 
