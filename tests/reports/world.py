@@ -5,6 +5,7 @@ one adopted)."""
 import secrets
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import select
 
 from tests.conftest import login, make_group, make_institution, make_user
@@ -49,10 +50,12 @@ SECTIONS = (
 @dataclass
 class World:
     users: dict[str, User | None]
+    candidate: User  # a parliamentarian of the cohort who could become a co-author
     cohort: Group
     topic: Topic
     draft: Report
     section: Section
+    other: Section
     deleted: Section
     suggestion: Suggestion
     source: Source
@@ -66,13 +69,16 @@ class World:
             "topic": self.topic.id,
             "draft": self.draft.id,
             "section": self.section.id,
+            "other": self.other.id,
             "deleted": self.deleted.id,
             "suggestion": self.suggestion.id,
             "source": self.source.id,
+            "thread": self.source.target_id,
             "approved": self.approved.id,
             "adopted": self.adopted.id,
             "coauthor": self.users["coauthor"].id,
             "member": self.users["member"].id,
+            "candidate": self.candidate.id,
         }
 
 
@@ -94,32 +100,68 @@ def people() -> tuple[Group, dict[str, User | None]]:
         "expert": make_user(Role.EXPERT),
         "admin": admin(),
     }
-    db.session.add(GuardianConsent(user_id=users["coauthor"].id, token_nonce="n", guardian_email=GUARDIAN_EMAIL))
+    db.session.add(
+        GuardianConsent(
+            user_id=users["coauthor"].id, token_nonce="n", guardian_email=GUARDIAN_EMAIL
+        )
+    )
     db.session.commit()
     return cohort, users
 
 
 def build_world(credit_collectively: bool = False) -> World:
+    with current_app.test_request_context():
+        return _build(credit_collectively)
+
+
+def _build(credit_collectively: bool) -> World:
     cohort, users = people()
     owner, coauthor = users["owner"], users["coauthor"]
     topic = make_topic()
     draft = make_report(owner, cohort, sections=SECTIONS, co_authors=(coauthor,))
-    section, other = drafting.live_sections(draft)
-    deleted = drafting.add_section(owner, draft, "Old notes", draft.structure_version, "en")
-    drafting.delete_section(owner, draft, deleted, draft.structure_version)
-    suggestion, _verdict = suggestions.suggest(
-        users["member"], draft, section, "Children are online every day.", section.revision, "", "en"
-    )
-    thread = group_thread(cohort, users["facilitator"])
-    source = Source(report_id=draft.id, kind=SourceKind.DISCUSSION, target_id=thread.id)
-    db.session.add(source)
-    db.session.commit()
     approved = make_report(owner, cohort, sections=SECTIONS, state=State.APPROVED, title="Approved")
     adopted = make_report(owner, cohort, sections=SECTIONS, co_authors=(coauthor,), title="Adopted")
     adopted.topic_id = topic.id
     set_rules(cohort, credit_collectively=credit_collectively)
     adopt(adopted)
-    return World(users, cohort, topic, draft, section, deleted, suggestion, source, approved, adopted)
+    return World(
+        users=users,
+        candidate=parliamentarian(cohort, display_name="Candidate"),
+        cohort=cohort,
+        topic=topic,
+        draft=draft,
+        approved=approved,
+        adopted=adopted,
+        **_draft_parts(draft, users),
+    )
+
+
+def _draft_parts(draft: Report, users: dict) -> dict:
+    """The draft's two sections, a deleted one, a member's suggestion and a cited source."""
+    owner = users["owner"]
+    section, other = drafting.live_sections(draft)
+    deleted = drafting.add_section(owner, draft, "Old notes", draft.structure_version, "en")
+    drafting.delete_section(owner, draft, deleted, draft.structure_version)
+    suggestion, _verdict = suggestions.suggest(
+        users["member"],
+        draft,
+        section,
+        body="Children are online every day.",
+        base_number=section.revision,
+        note="",
+        locale="en",
+    )
+    thread = group_thread(draft.cohort, users["facilitator"])
+    source = Source(report_id=draft.id, kind=SourceKind.DISCUSSION, target_id=thread.id)
+    db.session.add(source)
+    db.session.commit()
+    return {
+        "section": section,
+        "other": other,
+        "deleted": deleted,
+        "suggestion": suggestion,
+        "source": source,
+    }
 
 
 def set_rules(cohort, **fields) -> CohortRules:
@@ -166,6 +208,9 @@ def once() -> str:
 def snapshot() -> dict[str, list]:
     """Every row of every table: equal snapshots mean the request changed nothing."""
     return {
-        table.name: [tuple(row) for row in db.session.execute(select(table).order_by(*table.primary_key.columns))]
+        table.name: [
+            tuple(row)
+            for row in db.session.execute(select(table).order_by(*table.primary_key.columns))
+        ]
         for table in db.metadata.sorted_tables
     }

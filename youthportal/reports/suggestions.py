@@ -135,15 +135,19 @@ def withdraw(user, suggestion: Suggestion) -> None:
     suggestion.decided_at = utcnow()
 
 
-def credit_if_applied(user, suggestion_id: int | None, section: Section) -> None:
-    """An author combined a stale suggestion by hand in the editor: credit it as accepted."""
+def credit_if_applied(user, suggestion_id: int | None, section: Section, revision=None) -> None:
+    """An author combined a stale suggestion by hand in the editor: credit it as accepted,
+    and the saved revision to it (as accepting it directly does)."""
     if not suggestion_id:
         return
     suggestion = db.session.get(Suggestion, suggestion_id)
     if suggestion is None or suggestion.section_id != section.id:
         return
-    if suggestion.state == SuggestionState.OPEN:
-        close(user, suggestion, SuggestionState.ACCEPTED)
+    if suggestion.state != SuggestionState.OPEN or suggestion.status != ModerationStatus.PUBLISHED:
+        return
+    if revision is not None:
+        revision.suggestion_id = suggestion.id
+    close(user, suggestion, SuggestionState.ACCEPTED)
 
 
 def open_stmt(section_ids, user):

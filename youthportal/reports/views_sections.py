@@ -21,6 +21,7 @@ from youthportal.reports.views import (
     after_screening,
     bp,
     reader_sees_held,
+    refuse_frozen,
     refused,
     report_or_404,
     section_or_404,
@@ -47,9 +48,11 @@ def section(report_id: int, section_id: int):
         abort(404)
     held_visible = reader_sees_held(report)
     body = shown_text(section, held_visible)
-    page = paginate(suggestions.all_stmt(section, current_user))
     thread = attached_thread("report_section", section.id)
-    db.session.commit()  # the thread, made on first visit
+    # The thread, made on first visit; committed before the suggestions are read, which a
+    # commit would expire (then each was read again, one statement per suggestion).
+    db.session.commit()
+    page = paginate(suggestions.all_stmt(section, current_user))
     return render_template(
         "reports/section.html",
         report=report,
@@ -82,9 +85,10 @@ def edit_section(report_id: int, section_id: int):
     section = section_or_404(report, section_id)
     back = url_for("reports.section", report_id=report.id, section_id=section.id)
     if not perm.may_edit_report(current_user, report):
-        if perm.may_suggest_in_report(current_user, report):
+        # A member who may suggest is shown the suggestion form; a sent edit is refused.
+        if request.method == "GET" and perm.may_suggest_in_report(current_user, report):
             return redirect(url_for("reports.suggest", report_id=report.id, section_id=section.id))
-        abort(403)
+        return refuse_frozen(report, back) or abort(403)
     if section.deleted_at is not None:
         abort(404)
     if section.withheld:
@@ -123,7 +127,9 @@ def edit_section(report_id: int, section_id: int):
             kind=RevisionKind.RESOLVED if resolving else RevisionKind.EDIT,
         )
         if outcome.kind != "conflict":
-            suggestions.credit_if_applied(current_user, _int(form.suggestion_id.data, 0), section)
+            suggestions.credit_if_applied(
+                current_user, _int(form.suggestion_id.data, 0), section, outcome.revision
+            )
     except drafting.Refused as exc:
         if exc.code == "text":
             db.session.rollback()
