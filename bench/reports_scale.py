@@ -405,6 +405,7 @@ with app.app_context():
                     "body": body,
                     "revision": revisions,
                     "status": ModerationStatus.PUBLISHED,
+                    "public_title": title,
                     "public_body": body,
                     "public_revision": revisions,
                     "updated_at": revision_rows[-1]["created_at"],

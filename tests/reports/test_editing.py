@@ -37,8 +37,15 @@ def two_authors(app):
 
 def save(user, report, section, body, base, **kw):
     return editing.save(
-        user, report, section, title=section.title, body=body, base_revision=base, note="",
-        locale="en", **kw,
+        user,
+        report,
+        section,
+        title=section.title,
+        body=body,
+        base_revision=base,
+        note="",
+        locale="en",
+        **kw,
     )
 
 
@@ -100,7 +107,9 @@ def test_hiding_the_newest_text_brings_back_the_last_published_one(two_authors, 
     )
     moderator = make_user(Role.ADMIN)
     with app.test_request_context():
-        item = open_item_for("report_revision", held.id) or open_review(held, reason=ReviewReason.FLAGGED)
+        item = open_item_for("report_revision", held.id) or open_review(
+            held, reason=ReviewReason.FLAGGED
+        )
         decide(item, held, moderator, ReviewDecision.HIDDEN, reason_code="other")
     db.session.refresh(section)
     assert held.status == ModerationStatus.HIDDEN
@@ -115,7 +124,9 @@ def test_a_moderators_edit_replaces_the_text_in_the_history_too(two_authors, app
         select(Revision).where(Revision.section_id == section.id).order_by(Revision.number.desc())
     )
     with app.test_request_context():
-        item = open_item_for("report_revision", newest.id) or open_review(newest, reason=ReviewReason.FLAGGED)
+        item = open_item_for("report_revision", newest.id) or open_review(
+            newest, reason=ReviewReason.FLAGGED
+        )
         decide(
             item,
             newest,
@@ -151,8 +162,9 @@ def test_no_accepted_text_ever_disappears_from_the_history(app, steps, seed):
         _facilitator, cohort = make_cohort(name=f"Cohort {seed}-{rng.random()}")
         owner = parliamentarian(cohort)
         other = parliamentarian(cohort)
-        report = make_report(owner, cohort, sections=(("Text", "one two three"),),
-                             co_authors=(other,))
+        report = make_report(
+            owner, cohort, sections=(("Text", "one two three"),), co_authors=(other,)
+        )
         section = first_section(report)
         seen = {owner.id: section.revision, other.id: section.revision}
         accepted = [section.body]

@@ -56,8 +56,7 @@ def _version(app, sections, credit_collectively=False) -> Version:
 def test_the_pdf_keeps_every_alphabet_and_has_contents_and_page_numbers(app):
     long_text = "\n\n".join([ALBANIAN + ". " + SERBIAN + "."] * 30)
     sections = [
-        (f"Kapitulli {n}: {MACEDONIAN}", f"{long_text}\n\n! {MACEDONIAN} {n}.")
-        for n in range(1, 6)
+        (f"Kapitulli {n}: {MACEDONIAN}", f"{long_text}\n\n! {MACEDONIAN} {n}.") for n in range(1, 6)
     ]
     version = _version(app, sections)
     with app.test_request_context(headers={"Accept-Language": "en"}):

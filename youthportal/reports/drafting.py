@@ -54,13 +54,16 @@ def start(user, cohort, title: str, summary: str, topic_id: int | None, locale) 
     """A parliamentarian of the cohort starts a report and becomes its owner."""
     if not (is_parliamentarian(user) and is_group_member(user, cohort.id)):
         raise Refused("not_parliamentarian")
-    verdict = screen(f"{title}\n\n{summary}", user, locale, content_type="report")
+    verdict = screen(
+        f"{title}\n\n{summary}", user, locale, content_type="report", group_id=cohort.id
+    )
     if verdict.blocked:
         raise Refused("text", verdict)
     title, summary = _split_screened(verdict.text, title)
     report = Report(
         cohort_id=cohort.id,
         owner_id=user.id,
+        author_id=user.id,
         title=title,
         summary=summary,
         topic_id=topic_id,
@@ -76,11 +79,14 @@ def start(user, cohort, title: str, summary: str, topic_id: int | None, locale) 
 
 def update_details(user, report: Report, title: str, summary: str, topic_id, locale):
     refuse_unless_editable(user, report)
-    verdict = screen(f"{title}\n\n{summary}", user, locale, content_type="report")
+    verdict = screen(
+        f"{title}\n\n{summary}", user, locale, content_type="report", group_id=report.cohort_id
+    )
     if verdict.blocked:
         raise Refused("text", verdict)
     report.title, report.summary = _split_screened(verdict.text, title)
     report.topic_id = topic_id
+    report.author_id = user.id
     if not verdict.ok:
         report.status = ModerationStatus.PENDING
     report.updated_at = utcnow()
@@ -120,7 +126,7 @@ def live_sections(report: Report) -> list[Section]:
 def add_section(user, report: Report, title: str, structure_version: int, locale) -> Section:
     refuse_unless_editable(user, report)
     _check_structure(report, structure_version)
-    verdict = screen(title, user, locale, content_type="report_revision")
+    verdict = screen(title, user, locale, content_type="report_revision", group_id=report.cohort_id)
     if verdict.blocked:
         raise Refused("text", verdict)
     position = (
@@ -135,6 +141,7 @@ def add_section(user, report: Report, title: str, structure_version: int, locale
         body="",
         revision=1,
         status=status,
+        public_title=verdict.text if status == ModerationStatus.PUBLISHED else "",
         public_body="",
         public_revision=1 if status == ModerationStatus.PUBLISHED else 0,
     )

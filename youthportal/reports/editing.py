@@ -100,7 +100,13 @@ def save(
         return Outcome("unchanged")
     note = (note or "").strip()[:200]
     # The note is read in the history by the whole cohort: screened with the text.
-    verdict = screen(f"{title}\n\n{body}\n\n{note}", user, locale, content_type="report_revision")
+    verdict = screen(
+        f"{title}\n\n{body}\n\n{note}",
+        user,
+        locale,
+        content_type="report_revision",
+        group_id=report.cohort_id,
+    )
     if verdict.blocked:
         raise Refused("text", verdict)
     # Masking keeps lengths, so each part is cut back out at its own place.
@@ -162,7 +168,8 @@ def add_revision(
     section.withheld = withheld
     section.updated_at = utcnow()
     if status == ModerationStatus.PUBLISHED:
-        section.public_body, section.public_revision = body, number
+        section.public_title, section.public_body = title, body
+        section.public_revision = number
     db.session.flush()
     return revision
 

@@ -82,6 +82,8 @@ class Report(db.Model):
     )
     title: Mapped[str] = mapped_column(String(160))
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Who last wrote the title and summary (moderation tells them what was decided).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     # Of the title and summary; sections carry their own.
     status: Mapped[ModerationStatus] = enum_column(
         ModerationStatus, default=ModerationStatus.PUBLISHED
@@ -135,6 +137,7 @@ class Section(db.Model):
     )
     # The newest text a moderator let through (or screening published): what readers who
     # are not co-authors or the reviewer see while a newer text waits.
+    public_title: Mapped[str] = mapped_column(String(160), default="")
     public_body: Mapped[str] = mapped_column(Text, default="")
     public_revision: Mapped[int] = mapped_column(default=0)
     # The newest text may tell of harm: only moderators read it until a lead has decided;

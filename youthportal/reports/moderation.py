@@ -74,7 +74,8 @@ def _revision_status(revision: Revision, status: ModerationStatus) -> None:
     is_newest = revision.number == section.revision
     if status == ModerationStatus.PUBLISHED:
         if revision.number >= section.public_revision:
-            section.public_body, section.public_revision = revision.body, revision.number
+            section.public_title, section.public_body = revision.title, revision.body
+            section.public_revision = revision.number
         if is_newest:
             section.status, section.withheld = status, False
     elif status in HIDDEN and is_newest:

@@ -32,7 +32,13 @@ def suggest(user, report: Report, section: Section, body: str, base_number: int,
     if not 0 < base_number <= section.revision:
         raise Refused("stale")
     body = editing.normalise(body)
-    verdict = screen(f"{note}\n\n{body}", user, locale, content_type="report_suggestion")
+    verdict = screen(
+        f"{note}\n\n{body}",
+        user,
+        locale,
+        content_type="report_suggestion",
+        group_id=report.cohort_id,
+    )
     if verdict.blocked:
         raise Refused("text", verdict)
     suggestion = Suggestion(
@@ -117,7 +123,9 @@ def decline(user, report: Report, suggestion: Suggestion, reason: str, locale) -
     reason = (reason or "").strip()
     if not reason:
         raise Refused("reason_required")
-    verdict = screen(reason, user, locale, content_type="report_suggestion")
+    verdict = screen(
+        reason, user, locale, content_type="report_suggestion", group_id=report.cohort_id
+    )
     if verdict.blocked:
         raise Refused("text", verdict)
     # The reason is read only by the person who suggested: a held reason waits unshown.

@@ -3,10 +3,10 @@ do), details, co-authors, sources, review moves and the adoption vote. Sections,
 suggestions live in views_sections; adopted versions and downloads in views_public; topics
 and cohort rules in views_admin (same blueprint)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from youthportal.accounts.models import Group, GroupKind, GroupMember, User
 from youthportal.core import once
@@ -37,6 +37,7 @@ from youthportal.reports.forms import (
     VoteForm,
 )
 from youthportal.reports.models import (
+    Author,
     Report,
     Section,
     Source,
@@ -47,6 +48,7 @@ from youthportal.reports.models import (
     Topic,
     Version,
 )
+from youthportal.safety.models import ModerationStatus
 
 bp = Blueprint("reports", __name__)
 
@@ -55,7 +57,11 @@ bp = Blueprint("reports", __name__)
 def _labels():
     from youthportal.polls.labels import FIXED_ANSWERS
 
-    return {"report_labels": labels, "answer_labels": FIXED_ANSWERS}
+    return {
+        "report_labels": labels,
+        "answer_labels": FIXED_ANSWERS,
+        "section_heading": section_heading,
+    }
 
 
 def report_or_404(report_id: int) -> Report:
@@ -63,12 +69,19 @@ def report_or_404(report_id: int) -> Report:
     report = get_or_404(Report, report_id)
     if not perm.reads_report_draft(current_user, report):
         abort(404)
+    # A title or summary waiting for a moderator: only co-authors and reviewers see it.
+    if report.status != ModerationStatus.PUBLISHED and not reader_sees_held(report):
+        abort(404)
     return report
 
 
 def section_or_404(report: Report, section_id: int) -> Section:
+    """A section whose only text still waits for a moderator exists for its co-authors and
+    reviewers alone."""
     section = get_or_404(Section, section_id)
     if section.report_id != report.id:
+        abort(404)
+    if section.public_revision == 0 and not reader_sees_held(report):
         abort(404)
     return section
 
@@ -146,6 +159,9 @@ def index():
         return redirect(url_for("reports.adopted"))
     cohorts = my_cohorts(current_user)
     stmt = select(Report).where(Report.cohort_id.in_([c.id for c in cohorts]))
+    if not (perm.is_facilitator(current_user) or perm.is_admin(current_user)):
+        mine = select(Author.report_id).where(Author.user_id == current_user.id)
+        stmt = stmt.where(or_(Report.status == ModerationStatus.PUBLISHED, Report.id.in_(mine)))
     wanted = request.args.get("state")
     if wanted in State.__members__.values():
         stmt = stmt.where(Report.state == State(wanted))
@@ -221,8 +237,20 @@ def _requested_consultation(consultation_id):
 
 
 def reader_sees_held(report: Report) -> bool:
-    """Co-authors and reviewers see held text (marked); other readers the last published."""
-    return perm.is_report_author(current_user, report) or perm.reviews_report(current_user, report)
+    """Co-authors and reviewers see held text (marked); other readers the last published.
+    Asked by several helpers per page: answered once per request and report."""
+    known = g.setdefault("reads_held", {})
+    if report.id not in known:
+        known[report.id] = perm.is_report_author(current_user, report) or perm.reviews_report(
+            current_user, report
+        )
+    return known[report.id]
+
+
+def section_heading(report: Report, section: Section) -> str:
+    """The title a reader may see: a held title only for co-authors and reviewers."""
+    held_visible = reader_sees_held(report)
+    return section.title if held_visible and not section.withheld else section.public_title
 
 
 def shown_text(section: Section, held_visible: bool) -> str:
@@ -236,7 +264,10 @@ def detail(report_id: int):
     report = report_or_404(report_id)
     if adoption.settle(report):
         db.session.commit()
+    held_visible = reader_sees_held(report)
     sections = drafting.live_sections(report)
+    if not held_visible:  # sections whose only text waits for a moderator stay unseen
+        sections = [s for s in sections if s.public_revision > 0]
     section_ids = [s.id for s in sections]
     open_suggestions = dict(
         db.session.execute(
@@ -248,7 +279,6 @@ def detail(report_id: int):
             .group_by(Suggestion.section_id)
         ).all()
     )
-    held_visible = reader_sees_held(report)
     numbering = render.Numbering()
     word = _("Recommendation")
     rendered = [render.section_html(shown_text(s, held_visible), numbering, word) for s in sections]
@@ -477,7 +507,7 @@ def report_sources(report_id: int):
         may_edit=may_edit,
         all_sources=all_sources,
         boxes={s.id: sources.box(s, current_user) for s in all_sources},
-        section_titles={s.id: s.title for s in sections},
+        section_titles={s.id: section_heading(report, s) for s in sections},
         remove_form=ConfirmForm(),
         citable=sources.citable(current_user) if may_edit else [],
     )

@@ -24,6 +24,7 @@ from youthportal.reports.views import (
     refuse_frozen,
     refused,
     report_or_404,
+    section_heading,
     section_or_404,
     shown_text,
 )
@@ -235,11 +236,10 @@ def report_history(report_id: int):
         "reports/report_history.html",
         report=report,
         page=page,
-        titles=dict(
-            db.session.execute(
-                select(Section.id, Section.title).where(Section.report_id == report.id)
-            ).all()
-        ),
+        titles={
+            section.id: section_heading(report, section)
+            for section in db.session.scalars(select(Section).where(Section.report_id == report.id))
+        },
         held_visible=reader_sees_held(report),
     )
 

@@ -74,7 +74,7 @@ def move(user, report: Report, to: State, note: str = "", locale=None) -> None:
     if to == State.CHANGES_REQUESTED:
         if not note:
             raise Refused("note_required")
-        verdict = screen(note, user, locale, content_type="report")
+        verdict = screen(note, user, locale, content_type="report", group_id=report.cohort_id)
         if verdict.blocked:
             raise Refused("text", verdict)
         note = verdict.text

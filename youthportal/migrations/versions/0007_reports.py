@@ -47,6 +47,7 @@ def upgrade():
     sa.Column('topic_id', sa.Integer(), nullable=True),
     sa.Column('title', sa.String(length=160), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
     sa.Column('status', sa.Enum('pending', 'published', 'hidden', 'removed', name='moderationstatus', native_enum=False, length=32), nullable=False),
     sa.Column('state', sa.Enum('draft', 'in_review', 'changes_requested', 'approved', 'voting', 'adopted', 'not_adopted', name='state', native_enum=False, length=32), nullable=False),
     sa.Column('structure_version', sa.Integer(), nullable=False),
@@ -60,6 +61,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['reviewer_id'], ['user.id'], name=op.f('fk_report_reviewer_id_user'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['topic_id'], ['report_topic.id'], name=op.f('fk_report_topic_id_report_topic'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['vote_poll_id'], ['poll.id'], name=op.f('fk_report_vote_poll_id_poll'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['author_id'], ['user.id'], name=op.f('fk_report_author_id_user'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_report'))
     )
     with op.batch_alter_table('report', schema=None) as batch_op:
@@ -89,6 +91,7 @@ def upgrade():
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
     sa.Column('status', sa.Enum('pending', 'published', 'hidden', 'removed', name='moderationstatus', native_enum=False, length=32), nullable=False),
+    sa.Column('public_title', sa.String(length=160), nullable=False),
     sa.Column('public_body', sa.Text(), nullable=False),
     sa.Column('public_revision', sa.Integer(), nullable=False),
     sa.Column('withheld', sa.Boolean(), nullable=False),
