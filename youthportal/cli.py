@@ -58,7 +58,9 @@ def close_polls_command():
 
     closed = close_due()
     db.session.commit()
-    settled = settle_due()
+    # Settling tells people, with links: URLs need a request context outside a request.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        settled = settle_due()
     click.echo(f"closed {closed} polls, settled {settled} reports")
 
 

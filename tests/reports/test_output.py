@@ -46,6 +46,7 @@ def _version(app, sections, credit_collectively=False) -> Version:
         sections=[{"title": t, "body": b, "sources": []} for t, b in sections],
         vote={"yes": 7, "no": 1, "abstain": 1, "turnout": 9, "members": 10},
         credit_collectively=credit_collectively,
+        author_ids=[owner.id],
         recommendations=[Recommendation(number=1, section_index=0, text=MACEDONIAN)],
     )
     db.session.add(version)

@@ -115,7 +115,7 @@ class Page:
 
 PAGES = {
     "report page": Page(report_url, add_sections, 2, 12, 14),
-    "section page": Page(section_url, add_suggestions, 2, 12, 17),
+    "section page": Page(section_url, add_suggestions, 2, 12, 18),
     "section history": Page(section_history_url, add_section_revisions, 3, 30, 9),
     "report history": Page(report_history_url, add_section_revisions, 3, 30, 9),
     "adopted list": Page(adopted_url, adopt_reports, 2, 12, 5, reader=None),

@@ -68,7 +68,10 @@ def test_a_frozen_report_refuses_edits_with_the_reason(client, team, state):
     page(client, team.owner, section_url(team))  # its comment thread is made on a first visit
     before = snapshot()
     refused = save(client, team.owner, team, "A late change.")
-    assert "This report cannot be changed now: it is in review" in followed(client, refused)
+    # The editor was open when the report froze: the author's text stays on the page.
+    assert refused.status_code == 409
+    assert "This report cannot be changed now: it is in review" in refused.text
+    assert "A late change." in refused.text
     url = f"/reports/{team.report.id}/edit"
     refused = post_as(client, team.owner, url, title="A late title")
     assert "This report cannot be changed now: it is in review" in followed(client, refused)

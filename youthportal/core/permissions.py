@@ -189,7 +189,12 @@ def reads_report_draft(user, report) -> bool:
 def may_edit_report(user, report) -> bool:
     from youthportal.reports.models import EDITABLE_STATES
 
-    return report.state in EDITABLE_STATES and can_write(user) and is_report_author(user, report)
+    return (
+        report.state in EDITABLE_STATES
+        and can_write(user)
+        and is_parliamentarian(user)  # a co-author whose term ended reads, but no longer writes
+        and is_report_author(user, report)
+    )
 
 
 def may_suggest_in_report(user, report) -> bool:
@@ -212,16 +217,17 @@ def may_manage_report_authors(user, report) -> bool:
     from youthportal.reports.models import EDITABLE_STATES
 
     return report.state in EDITABLE_STATES and (
-        (can_write(user) and is_report_owner(user, report)) or reviews_report(user, report)
+        (can_write(user) and is_parliamentarian(user) and is_report_owner(user, report))
+        or reviews_report(user, report)
     )
 
 
 def _authors_may(user, report) -> bool:
-    return can_write(user) and is_report_author(user, report)
+    return can_write(user) and is_parliamentarian(user) and is_report_author(user, report)
 
 
 def _owner_may(user, report) -> bool:
-    return can_write(user) and is_report_owner(user, report)
+    return can_write(user) and is_parliamentarian(user) and is_report_owner(user, report)
 
 
 def _reviewer_may(user, report) -> bool:
@@ -293,7 +299,13 @@ def require(rule: str):
     return decorator
 
 
+# Ids are 32-bit integers in the database; a larger number in a URL names nothing.
+MAX_ID = 2**31 - 1
+
+
 def get_or_404(model, ident):
+    if isinstance(ident, int) and not 0 < ident <= MAX_ID:
+        abort(404)
     obj = db.session.get(model, ident)
     if obj is None:
         abort(404)

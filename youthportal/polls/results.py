@@ -155,7 +155,12 @@ def close(poll: Poll) -> dict:
         _redeal_reasons(poll)
     tally = count(poll)
     tally["turnout"] = turnout(poll)  # frozen with the count
-    size = audiences.size(rules.audience_of(poll))
+    # Frozen at closing, unless the vote froze its electorate when it opened (adoption votes).
+    size = (
+        locked.audience_size
+        if locked.audience_size is not None
+        else audiences.size(rules.audience_of(poll))
+    )
     db.session.execute(
         update(Poll)
         .where(Poll.id == poll.id, Poll.tally.is_(None))

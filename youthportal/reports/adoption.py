@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import url_for
-from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from youthportal.core import audience as audiences
@@ -59,12 +58,12 @@ def open_vote(user, report: Report, days: int, locale) -> Poll:
         raise Refused("no_voters")
     move(user, report, State.VOTING, locale=locale)
     rules = cohort_rules(report.cohort_id)
+    report.vote_rules = {"majority": rules.majority.value, "quorum_percent": rules.quorum_percent}
     now = utcnow()
     poll = Poll(
         title=report.title,
-        description=_(
-            "Do you adopt the report as it stands? The text is frozen while the vote runs."
-        ),
+        # Shown from the report, in each voter's language (see polls/detail.html).
+        description="",
         method=Method.SINGLE,
         is_secret=rules.secret_vote,
         allow_change=False,
@@ -76,6 +75,9 @@ def open_vote(user, report: Report, days: int, locale) -> Poll:
         author_id=user.id,
         status=ModerationStatus.PUBLISHED,
         groups=[PollGroup(group_id=report.cohort_id)],
+        # The electorate is the cohort as it is when the vote opens: members who leave
+        # during the vote do not change the quorum their ballots count towards.
+        audience_size=audiences.size(cohort_audience(report)),
     )
     db.session.add(poll)
     db.session.flush()
@@ -128,7 +130,8 @@ def majority_met(majority: str, yes: int, no: int, abstain: int) -> bool:
     return yes > no
 
 
-def decide(poll: Poll, tally: dict, rules: CohortRules) -> Decision:
+def decide(poll: Poll, tally: dict, majority: str) -> Decision:
+    """The vote's outcome by the majority rule it opened under; the quorum is the poll's."""
     keys = {str(o.id): o.key for o in poll_results.options_by_id(poll).values()}
     counts = {keys.get(option_id): n for option_id, n in tally.get("counts", {}).items()}
     yes, no, abstain = (counts.get(k, 0) for k in ANSWERS)
@@ -139,10 +142,10 @@ def decide(poll: Poll, tally: dict, rules: CohortRules) -> Decision:
         abstain=abstain,
         turnout=quorum.turnout,
         members=quorum.audience,
-        quorum_percent=rules.quorum_percent,
-        majority=rules.majority.value,
+        quorum_percent=poll.quorum_percent or 0,
+        majority=majority,
         quorum_met=quorum.met,
-        majority_met=majority_met(rules.majority, yes, no, abstain),
+        majority_met=majority_met(majority, yes, no, abstain),
     )
 
 
@@ -162,7 +165,8 @@ def settle(report: Report) -> bool:
     if report.state != State.VOTING:
         return False
     rules = cohort_rules(report.cohort_id)
-    decision = decide(poll, tally, rules)
+    majority = (report.vote_rules or {}).get("majority", rules.majority.value)
+    decision = decide(poll, tally, majority)
     report.state = State.ADOPTED if decision.adopted else State.NOT_ADOPTED
     report.updated_at = utcnow()
     if decision.adopted:
@@ -209,23 +213,27 @@ def make_version(report: Report, decision: Decision, rules: CohortRules) -> Vers
         sources_by_section.setdefault(source.section_id, []).append(source)
     sections = []
     recommendations = []
-    for index, section in enumerate(live_sections(report)):
+    # Only what moderators let through becomes public, whatever happened during the vote.
+    published = [s for s in live_sections(report) if s.public_revision > 0]
+    for index, section in enumerate(published):
         sections.append(
             {
-                "title": section.title,
-                "body": section.body,
+                "title": section.public_title,
+                "body": section.public_body,
                 "sources": [snapshot(s) for s in sources_by_section.get(section.id, [])],
             }
         )
-        for text in render.recommendations(section.body):
+        for text in render.recommendations(section.public_body):
             recommendations.append(
                 Recommendation(number=len(recommendations) + 1, section_index=index, text=text)
             )
+    title_published = report.status == ModerationStatus.PUBLISHED
     version = Version(
         report_id=report.id,
         number=number,
-        title=report.title,
-        summary=report.summary,
+        title=report.title if title_published else "…",
+        summary=report.summary if title_published else "",
+        author_ids=[author.user_id for author in authors(report)],
         sections=sections,
         vote=decision.as_dict(),
         topic_id=report.topic_id,

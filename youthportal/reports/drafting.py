@@ -39,10 +39,13 @@ UNDO_WINDOW = timedelta(days=30)
 class Refused(Exception):
     """A change that was not made; `code` names the translated reason (labels.REFUSALS)."""
 
-    def __init__(self, code: str, verdict=None):
+    def __init__(self, code: str, verdict=None, words: str = ""):
         super().__init__(code)
         self.code = code
         self.verdict = verdict
+        # "urgent": words that may tell of harm and are kept nowhere but in a case for the
+        # safeguarding leads (a note or a reason has no moderated row of its own).
+        self.words = words
 
 
 def _split_screened(screened: str, title: str) -> tuple[str, str]:
@@ -57,6 +60,8 @@ def start(user, cohort, title: str, summary: str, topic_id: int | None, locale) 
     verdict = screen(
         f"{title}\n\n{summary}", user, locale, content_type="report", group_id=cohort.id
     )
+    if verdict.urgent:  # a title every member reads is no place for it: a lead reads it
+        raise Refused("urgent", verdict, words=f"{title}\n\n{summary}")
     if verdict.blocked:
         raise Refused("text", verdict)
     title, summary = _split_screened(verdict.text, title)
@@ -82,6 +87,8 @@ def update_details(user, report: Report, title: str, summary: str, topic_id, loc
     verdict = screen(
         f"{title}\n\n{summary}", user, locale, content_type="report", group_id=report.cohort_id
     )
+    if verdict.urgent:
+        raise Refused("urgent", verdict, words=f"{title}\n\n{summary}")
     if verdict.blocked:
         raise Refused("text", verdict)
     report.title, report.summary = _split_screened(verdict.text, title)
@@ -127,6 +134,8 @@ def add_section(user, report: Report, title: str, structure_version: int, locale
     refuse_unless_editable(user, report)
     _check_structure(report, structure_version)
     verdict = screen(title, user, locale, content_type="report_revision", group_id=report.cohort_id)
+    if verdict.urgent:
+        raise Refused("urgent", verdict, words=title)
     if verdict.blocked:
         raise Refused("text", verdict)
     position = (
@@ -168,7 +177,9 @@ def move_section(user, report: Report, section: Section, step: int, structure_ve
     refuse_unless_editable(user, report)
     _check_structure(report, structure_version)
     sections = live_sections(report)
-    index = next(i for i, s in enumerate(sections) if s.id == section.id)
+    index = next((i for i, s in enumerate(sections) if s.id == section.id), None)
+    if index is None:  # deleted meanwhile
+        raise Refused("stale")
     other = index + step
     if not 0 <= other < len(sections):
         return
@@ -267,7 +278,8 @@ def remove_author(user, report: Report, member: User) -> None:
     """The owner (or a facilitator) removes a co-author; a co-author may leave."""
     if member.id == report.owner_id:
         raise Refused("owner_stays")
-    if not (may_manage_report_authors(user, report) or user.id == member.id):
+    leaving = user.id == member.id and report.state in EDITABLE_STATES
+    if not (may_manage_report_authors(user, report) or leaving):
         raise Refused("not_allowed")
     row = db.session.get(Author, (report.id, member.id))
     if row is not None:

@@ -9,7 +9,7 @@ history holds every accepted text.
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from youthportal.core.database import lock_row
 from youthportal.core.model_base import utcnow
@@ -19,8 +19,8 @@ from youthportal.reports.merge import Merge, merge3
 from youthportal.reports.models import Report, Revision, RevisionKind, Section
 from youthportal.safety import screen
 from youthportal.safety.content import status_for
-from youthportal.safety.models import ModerationStatus
-from youthportal.safety.review import after_submit
+from youthportal.safety.models import ModerationStatus, ReviewReason
+from youthportal.safety.review import after_submit, open_item_for, open_review
 
 MAX_BODY = 20_000
 
@@ -69,9 +69,13 @@ def save(
     kind: RevisionKind = RevisionKind.EDIT,
     suggestion=None,
 ) -> Outcome:
-    refuse_unless_editable(user, report)
     title, body = title.strip(), normalise(body)
-    lock_row(section)  # two saves at once: the second waits, then merges with the first
+    # The report first (a move to review waits for this save, or this save sees it), then the
+    # section: two saves at once, the second waits, then merges with the first.
+    lock_row(report)
+    db.session.refresh(report)
+    refuse_unless_editable(user, report)
+    lock_row(section)
     db.session.refresh(section)
     if section.deleted_at is not None:
         raise Refused("stale")
@@ -109,6 +113,14 @@ def save(
     )
     if verdict.blocked:
         raise Refused("text", verdict)
+    # Held words stay held: text saved over words a moderator has not read yet (or since a
+    # moderator changed the section) waits for a moderator, whoever saves it.
+    status = status_for(verdict)
+    rereview = status == ModerationStatus.PUBLISHED and _carries_unread_words(
+        section, base_revision
+    )
+    if rereview:
+        status = ModerationStatus.PENDING
     # Masking keeps lengths, so each part is cut back out at its own place.
     body_at = len(title) + 2
     note_at = body_at + len(body) + 2
@@ -120,16 +132,40 @@ def save(
         author_id=user.id,
         base_number=base_revision,
         note=verdict.text[note_at:],
-        status=status_for(verdict),
+        status=status,
         suggestion_id=suggestion.id if suggestion is not None else None,
         withheld=verdict.urgent,
     )
     report.updated_at = utcnow()
     after_submit(revision, verdict, edited=True)
+    if rereview and open_item_for("report_revision", revision.id) is None:
+        open_review(revision, reason=ReviewReason.HELD)
     return Outcome(
         "merged" if base_revision != section.revision - 1 else "saved",
         revision=revision,
         verdict=verdict,
+    )
+
+
+def _carries_unread_words(section: Section, base_revision: int) -> bool:
+    """Does a save on `base_revision` carry text no moderator has let through: the section's
+    newest text is waiting, the base was, or a moderator changed the section since?"""
+    if section.status != ModerationStatus.PUBLISHED:
+        return True
+    return (
+        db.session.scalar(
+            select(Revision.id)
+            .where(
+                Revision.section_id == section.id,
+                Revision.number >= base_revision,
+                or_(
+                    Revision.status != ModerationStatus.PUBLISHED,
+                    (Revision.kind == RevisionKind.MODERATION) & (Revision.number > base_revision),
+                ),
+            )
+            .limit(1)
+        )
+        is not None
     )
 
 
@@ -182,7 +218,7 @@ def restore(user, report: Report, section: Section, number: int, base_revision: 
     if base_revision != section.revision:
         raise Refused("stale")
     old = revision_of(section, number)
-    if old is None or old.status in (ModerationStatus.HIDDEN, ModerationStatus.REMOVED):
+    if old is None or old.status != ModerationStatus.PUBLISHED or old.withheld:
         raise Refused("hidden_revision")
     outcome = save(
         user,

@@ -139,7 +139,7 @@ class SourceForm(OnceForm):
         description=_l("The number at the end of its address, for example 12 in /polls/12."),
         validators=[
             DataRequired(message=REQUIRED),
-            NumberRange(min=1, message=_l("Give a number.")),
+            NumberRange(min=1, max=2**31 - 1, message=_l("Give a number.")),
         ],
     )
     section_id = SelectField(_l("Cited in"), choices=[], validators=[Optional()])

@@ -81,5 +81,9 @@ REFUSALS = {
         "This section is waiting for a safeguarding lead to read its newest text. You can edit "
         "it again once they have."
     ),
+    "deleted": _l(
+        "This section was deleted while you were writing, so nothing was saved. Your text is "
+        "below: copy it, or ask a co-author to bring the section back."
+    ),
     "reason_required": _l("Say briefly why, so the person who suggested it understands."),
 }

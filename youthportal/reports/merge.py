@@ -86,6 +86,15 @@ class Merge:
             return None
         return "".join(chunk.text for chunk in self.chunks)
 
+    def preferring(self, which: str) -> str:
+        """Everything that merged cleanly, and ``which`` side ("mine" or "theirs") where the
+        two overlap: a starting point for resolving that loses neither person's other edits."""
+        if which not in ("mine", "theirs"):
+            raise ValueError(f"unknown side {which!r}")
+        return "".join(
+            chunk.text if chunk.kind == SAME else getattr(chunk, which) for chunk in self.chunks
+        )
+
     def side(self, which: str) -> str:
         """One original text ("mine", "theirs" or "base"), rebuilt exactly from the chunks.
 

@@ -94,6 +94,9 @@ class Report(db.Model):
     structure_version: Mapped[int] = mapped_column(default=1)
     review_note: Mapped[str | None] = mapped_column(Text)
     vote_poll_id: Mapped[int | None] = mapped_column(ForeignKey("poll.id", ondelete="SET NULL"))
+    # The cohort's rules as they were when the vote opened ({"majority", "quorum_percent"}):
+    # changing the rules mid-vote changes nothing for that vote.
+    vote_rules: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     adopted_at: Mapped[datetime | None]
@@ -271,7 +274,14 @@ class Version(db.Model):
     vote: Mapped[dict] = mapped_column(JSON, default=dict)
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("report_topic.id", ondelete="SET NULL"))
     credit_collectively: Mapped[bool] = mapped_column(default=False)
+    # The co-authors at adoption (ids only: names are shown as they are now, so a member who
+    # deletes their account becomes "former member" here too).
+    author_ids: Mapped[list] = mapped_column(JSON, default=list)
     adopted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # Immutable, except that moderators may hide it or take out what must not be public.
+    status: Mapped[ModerationStatus] = enum_column(
+        ModerationStatus, default=ModerationStatus.PUBLISHED
+    )
 
     report: Mapped[Report] = relationship(lazy="joined", innerjoin=True)
     topic: Mapped[Topic | None] = relationship(lazy="joined")
@@ -282,6 +292,13 @@ class Version(db.Model):
     __table_args__ = (
         UniqueConstraint("report_id", "number", name="uq_report_version_report_number"),
     )
+
+    # Moderated content has an author and a creation time; an adopted text is the cohort's.
+    author_id = None
+
+    @property
+    def created_at(self) -> datetime:
+        return self.adopted_at
 
 
 class Recommendation(db.Model):

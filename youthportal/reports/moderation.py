@@ -3,6 +3,8 @@ each suggestion. Held text stays visible to the co-authors and the reviewer, mar
 never reaches readers outside. Each section also has a comment thread (a discussion
 subject) whose comments the authors mark resolved."""
 
+import re
+
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -16,7 +18,15 @@ from youthportal.core.permissions import (
 from youthportal.discussions.subjects import SubjectType
 from youthportal.discussions.subjects import register as register_subject
 from youthportal.extensions import db
-from youthportal.reports.models import Report, Revision, RevisionKind, Section, Suggestion
+from youthportal.reports.models import (
+    Recommendation,
+    Report,
+    Revision,
+    RevisionKind,
+    Section,
+    Suggestion,
+    Version,
+)
 from youthportal.safety.content import ContentKind, plain_status, register
 from youthportal.safety.models import ModerationStatus
 
@@ -63,35 +73,21 @@ def _report(revision: Revision) -> Report:
 
 
 def _revision_status(revision: Revision, status: ModerationStatus) -> None:
-    """Keeps the section in step: a published text becomes what readers see; a hidden
-    newest text is replaced by the last published one (as a new revision, so the history
-    stays whole and editors' forms notice the change)."""
+    """Keeps the section in step: readers see the newest published text; a hidden newest
+    text is replaced by the last published one (as a new revision, so the history stays
+    whole and editors' forms notice the change); an adopted version made from a text that
+    is now hidden goes to the moderators to check."""
     from youthportal.reports.editing import add_revision
 
     revision.status = status
     revision.withheld = False  # a moderator has read it
     section = _section(revision)
     is_newest = revision.number == section.revision
-    if status == ModerationStatus.PUBLISHED:
-        if revision.number >= section.public_revision:
-            section.public_title, section.public_body = revision.title, revision.body
-            section.public_revision = revision.number
-        if is_newest:
-            section.status, section.withheld = status, False
-    elif status in HIDDEN and is_newest:
-        last = db.session.scalar(
-            select(Revision)
-            .where(
-                Revision.section_id == section.id,
-                Revision.number < revision.number,
-                Revision.status == ModerationStatus.PUBLISHED,
-            )
-            .order_by(Revision.number.desc())
-            .limit(1)
-        )
+    if status in HIDDEN and is_newest:
+        last = _last_published(section, below=revision.number)
         add_revision(
             section,
-            title=last.title if last else section.title,
+            title=last.title if last else "…",  # never the hidden title
             body=last.body if last else "",
             kind=RevisionKind.MODERATION,
             author_id=None,
@@ -101,15 +97,57 @@ def _revision_status(revision: Revision, status: ModerationStatus) -> None:
         )
     elif is_newest:
         section.status, section.withheld = status, False
+    last = _last_published(section)
+    section.public_title = last.title if last else ""
+    section.public_body = last.body if last else ""
+    section.public_revision = last.number if last else 0
+    if status in HIDDEN:
+        _check_versions(section.report_id)
+
+
+def _last_published(section: Section, below: int | None = None) -> Revision | None:
+    stmt = select(Revision).where(
+        Revision.section_id == section.id,
+        Revision.status == ModerationStatus.PUBLISHED,
+        Revision.withheld.is_(False),
+    )
+    if below is not None:
+        stmt = stmt.where(Revision.number < below)
+    return db.session.scalar(stmt.order_by(Revision.number.desc()).limit(1))
+
+
+def _check_versions(report_id: int) -> None:
+    """Hidden text may have been adopted already: the newest version waits for a look."""
+    from youthportal.safety.models import ReviewReason
+    from youthportal.safety.review import open_item_for, open_review
+
+    version = db.session.scalar(
+        select(Version).where(Version.report_id == report_id).order_by(Version.number.desc())
+    )
+    if version is not None and open_item_for("report_version", version.id) is None:
+        open_review(version, reason=ReviewReason.FLAGGED)
 
 
 def _replace_revision(revision: Revision, text: str) -> None:
     """A moderator's edit replaces the held text in the history too (it may have held a
     child's personal details)."""
+    from youthportal.reports.editing import add_revision
+
     revision.title, revision.body = _split(text)
     section = _section(revision)
     if revision.number == section.revision:
-        section.title, section.body = revision.title, revision.body
+        # Also a new revision, so an editor opened before the edit is stale: its save is
+        # merged, and waits for a moderator (it may still hold what was taken out).
+        add_revision(
+            section,
+            title=revision.title,
+            body=revision.body,
+            kind=RevisionKind.MODERATION,
+            author_id=None,
+            base_number=revision.number,
+            note="",
+            status=ModerationStatus.PUBLISHED,
+        )
 
 
 register(
@@ -165,6 +203,62 @@ register(
         set_status=_suggestion_status,
         replace_text=_replace_suggestion,
         can_view=lambda user, s: reads_report_draft(user, _suggestion_report(s)),
+    )
+)
+
+
+# Adopted versions ------------------------------------------------------------------------
+
+
+def version_text(version: Version) -> str:
+    """What a moderator reads and may edit: the title, the summary, then "## " sections."""
+    parts = [version.title, version.summary or ""]
+    parts += [f"## {section['title']}\n\n{section['body']}" for section in version.sections]
+    return "\n\n".join(parts)
+
+
+def _replace_version(version: Version, text: str) -> None:
+    """A moderator takes out of an adopted text what must not be public; the recommendations
+    are numbered again from the edited sections."""
+    from youthportal.reports import render
+
+    head, *parts = re.split(r"(?m)^## ", text.replace("\r\n", "\n").strip())
+    title, _sep, summary = head.partition("\n")
+    old = list(version.sections)
+    sections = []
+    for index, part in enumerate(parts):
+        section_title, _sep, body = part.partition("\n")
+        sources = old[index].get("sources", []) if index < len(old) else []
+        sections.append(
+            {"title": section_title.strip()[:160] or "…", "body": body.strip(), "sources": sources}
+        )
+    version.title = title.strip()[:160] or "…"
+    version.summary = summary.strip()
+    version.sections = sections
+    version.recommendations = [
+        Recommendation(number=number, section_index=index, text=text_)
+        for number, (index, text_) in enumerate(
+            (
+                (i, t)
+                for i, section in enumerate(sections)
+                for t in render.recommendations(section["body"])
+            ),
+            start=1,
+        )
+    ]
+
+
+register(
+    ContentKind(
+        name="report_version",
+        model=Version,
+        label=_l("Adopted report"),
+        url=lambda v: url_for("reports.version", report_id=v.report_id, number=v.number),
+        text=version_text,
+        group_id=lambda v: db.session.get(Report, v.report_id).cohort_id,
+        set_status=plain_status,
+        replace_text=_replace_version,
+        can_view=lambda user, v: True,  # public
     )
 )
 

@@ -18,9 +18,10 @@ def _toc(pdf: Document, outline) -> None:
     pdf.set_font(FAMILY, "B", 16)
     pdf.cell(0, 12, _("Contents"), **NEXT_LINE)
     pdf.set_font(FAMILY, size=11)
-    for entry in outline:
-        if entry.level > 0:
-            continue
+    entries = [entry for entry in outline if entry.level == 0]
+    for index, entry in enumerate(entries):
+        if index and index % TOC_PER_PAGE == 0:
+            pdf.add_page()
         link = pdf.add_link(page=entry.page_number)
         text = entry.name
         page = str(entry.page_number)
@@ -29,6 +30,15 @@ def _toc(pdf: Document, outline) -> None:
             text = text[:-2]
         pdf.cell(width, 8, text, link=link)
         pdf.cell(0, 8, page, align="R", link=link, **NEXT_LINE)
+
+
+# fpdf2 needs the number of contents pages up front: the contents break pages themselves,
+# every TOC_PER_PAGE lines (8 mm each, well inside the page whatever the heading takes).
+TOC_PER_PAGE = 25
+
+
+def toc_pages(entries: int) -> int:
+    return max(1, -(-entries // TOC_PER_PAGE))
 
 
 def _cover(pdf: Document, version: Version, url: str) -> None:
@@ -87,7 +97,8 @@ def build(version: Version, url: str, lang: str) -> bytes:
         footer=lambda n: _("Page %(num)d", num=n),
     )
     _cover(pdf, version, url)
-    pdf.insert_toc_placeholder(_toc, pages=max(1, (len(version.sections) + 29) // 30))
+    pdf.add_page()  # the contents start on a page of their own, not below the cover
+    pdf.insert_toc_placeholder(_toc, pages=toc_pages(len(version.sections)))
     number = 1
     word = _("Recommendation")
     for index, section in enumerate(version.sections, start=1):

@@ -10,9 +10,11 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from youthportal.accounts.ages import user_age_band
+from youthportal.accounts.models import User
 from youthportal.extensions import db
 from youthportal.reports import render
-from youthportal.reports.models import Author, Report, Version
+from youthportal.reports.models import Report, Version
+from youthportal.safety.models import ModerationStatus
 
 
 @dataclass
@@ -45,13 +47,14 @@ def credits(version: Version) -> list[str]:
     """ "Name (age 13-15)" for each co-author, or the Youth Parliament as a whole."""
     if version.credit_collectively:
         return [_("The Youth Parliament")]
-    rows = db.session.scalars(
-        select(Author).where(Author.report_id == version.report_id).order_by(Author.added_at)
-    )
+    found = {
+        user.id: user
+        for user in db.session.scalars(select(User).where(User.id.in_(version.author_ids or [])))
+    }
     out = []
-    for author in rows:
-        user = author.user
-        if user.is_deleted:
+    for user_id in version.author_ids or []:
+        user = found.get(user_id)
+        if user is None or user.is_deleted:
             out.append(_("Former member"))
             continue
         band = user_age_band(user)
@@ -67,11 +70,16 @@ def adopted_stmt(topic_id: int | None = None):
     """The newest adopted version of each report, newest first."""
     newest = (
         select(Version.report_id, db.func.max(Version.number).label("number"))
+        .where(Version.status == ModerationStatus.PUBLISHED)
         .group_by(Version.report_id)
         .subquery()
     )
-    stmt = select(Version).join(
-        newest, (newest.c.report_id == Version.report_id) & (newest.c.number == Version.number)
+    stmt = (
+        select(Version)
+        .join(
+            newest, (newest.c.report_id == Version.report_id) & (newest.c.number == Version.number)
+        )
+        .where(Version.status == ModerationStatus.PUBLISHED)
     )
     if topic_id:
         stmt = stmt.where(Version.topic_id == topic_id)

@@ -51,7 +51,7 @@ def blocks(body: str) -> list[Block]:
         if not chunk.strip():
             continue
         stripped = chunk.lstrip()
-        if stripped.startswith(MARKER) or stripped == MARKER.strip():
+        if stripped.startswith(MARKER) and stripped[len(MARKER) :].strip():
             out.append(Block(stripped[len(MARKER) :].strip(), True))
         else:
             out.append(Block(chunk, False))

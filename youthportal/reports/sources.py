@@ -122,12 +122,26 @@ def box(source: Source, user) -> Box:
 
 
 def snapshot(source: Source) -> dict:
-    """The frozen box kept in an adopted version: titles and public results only."""
+    """The frozen box kept in an adopted version, which anyone may read: a title and results
+    only of what belongs to the whole portal; of a group's own poll, consultation or thread,
+    or a UneHack idea (members only), just its kind."""
     target = _target(source.kind, source.target_id)
-    if target is None or getattr(target, "status", None) not in (None, ModerationStatus.PUBLISHED):
+    if not _public_enough(source.kind, target):
         return {"kind": source.kind.value, "title": "", "summary": []}
     title, summary, _url = _summary(source.kind, target)
     return {"kind": source.kind.value, "title": title, "summary": summary}
+
+
+def _public_enough(kind: SourceKind, target) -> bool:
+    from youthportal.core.audience import AudienceKind
+
+    if target is None or getattr(target, "status", None) != ModerationStatus.PUBLISHED:
+        return False
+    if kind in (SourceKind.CONSULTATION, SourceKind.POLL):
+        return target.audience_kind != AudienceKind.GROUPS
+    if kind == SourceKind.DISCUSSION:
+        return target.subject_type == "public"
+    return False
 
 
 def _summary(kind: SourceKind, target) -> tuple[str, list[str], str]:

@@ -29,7 +29,9 @@ from youthportal.safety.review import after_submit
 def suggest(user, report: Report, section: Section, body: str, base_number: int, note, locale):
     if not may_suggest_in_report(user, report):
         raise Refused("frozen" if report.state not in EDITABLE_STATES else "not_member")
-    if not 0 < base_number <= section.revision:
+    # Suggestions are written on the text every member may read, never on held words.
+    base = editing.revision_of(section, base_number)
+    if base is None or base.status != ModerationStatus.PUBLISHED or base.withheld:
         raise Refused("stale")
     body = editing.normalise(body)
     verdict = screen(
@@ -120,12 +122,16 @@ def close(user, suggestion: Suggestion, state: SuggestionState, reason: str | No
 
 def decline(user, report: Report, suggestion: Suggestion, reason: str, locale) -> None:
     _check_open(user, report, suggestion)
+    if suggestion.status != ModerationStatus.PUBLISHED:
+        raise Refused("suggestion_waiting")
     reason = (reason or "").strip()
     if not reason:
         raise Refused("reason_required")
     verdict = screen(
         reason, user, locale, content_type="report_suggestion", group_id=report.cohort_id
     )
+    if verdict.urgent:
+        raise Refused("urgent", verdict, words=reason)
     if verdict.blocked:
         raise Refused("text", verdict)
     # The reason is read only by the person who suggested: a held reason waits unshown.

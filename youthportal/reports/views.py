@@ -37,6 +37,7 @@ from youthportal.reports.forms import (
     VoteForm,
 )
 from youthportal.reports.models import (
+    EDITABLE_STATES,
     Author,
     Report,
     Section,
@@ -48,6 +49,7 @@ from youthportal.reports.models import (
     Topic,
     Version,
 )
+from youthportal.safety.help import after_worrying_name
 from youthportal.safety.models import ModerationStatus
 
 bp = Blueprint("reports", __name__)
@@ -69,8 +71,12 @@ def report_or_404(report_id: int) -> Report:
     report = get_or_404(Report, report_id)
     if not perm.reads_report_draft(current_user, report):
         abort(404)
-    # A title or summary waiting for a moderator: only co-authors and reviewers see it.
-    if report.status != ModerationStatus.PUBLISHED and not reader_sees_held(report):
+    # A title or summary waiting for a moderator: only co-authors and reviewers see it;
+    # one a moderator hid: only the cohort's moderators.
+    if report.status in (ModerationStatus.HIDDEN, ModerationStatus.REMOVED):
+        if not perm.moderates_group(current_user, report.cohort_id):
+            abort(404)
+    elif report.status != ModerationStatus.PUBLISHED and not reader_sees_held(report):
         abort(404)
     return report
 
@@ -87,7 +93,10 @@ def section_or_404(report: Report, section_id: int) -> Section:
 
 
 def refused(exc, target: str):
-    """Nothing of the request is kept; the person is told why (and what screening found)."""
+    """Nothing of the request is kept; the person is told why (and what screening found).
+    Words that may tell of harm go to the safeguarding leads and the writer to help."""
+    if exc.code == "urgent":
+        return after_worrying_name(current_user, exc.words)
     db.session.rollback()
     messages = exc.verdict.messages() if getattr(exc, "verdict", None) else []
     reason = labels.REFUSALS.get(exc.code)
@@ -98,8 +107,6 @@ def refused(exc, target: str):
 def refuse_frozen(report: Report, target: str):
     """A co-author changing a report frozen for review, the vote or adoption is told why
     (nothing changed); None for anyone else, whom the caller refuses with 403."""
-    from youthportal.reports.models import EDITABLE_STATES
-
     if report.state in EDITABLE_STATES or not perm.can_write(current_user):
         return None
     if not perm.is_report_author(current_user, report):
@@ -134,6 +141,8 @@ def _topic_id(raw) -> int | None:
         topic_id = int(raw)
     except (TypeError, ValueError):
         return None
+    if not 0 < topic_id <= perm.MAX_ID:
+        return None
     return topic_id if db.session.get(Topic, topic_id) is not None else None
 
 
@@ -161,7 +170,12 @@ def index():
     stmt = select(Report).where(Report.cohort_id.in_([c.id for c in cohorts]))
     if not (perm.is_facilitator(current_user) or perm.is_admin(current_user)):
         mine = select(Author.report_id).where(Author.user_id == current_user.id)
-        stmt = stmt.where(or_(Report.status == ModerationStatus.PUBLISHED, Report.id.in_(mine)))
+        stmt = stmt.where(
+            or_(
+                Report.status == ModerationStatus.PUBLISHED,
+                (Report.status == ModerationStatus.PENDING) & Report.id.in_(mine),
+            )
+        )
     wanted = request.args.get("state")
     if wanted in State.__members__.values():
         stmt = stmt.where(Report.state == State(wanted))
@@ -208,7 +222,8 @@ def new():
             )
             if consultation is not None:
                 sources.add(current_user, report, SourceKind.CONSULTATION, consultation.id, None)
-                consultation.report_id = report.id
+                if consultation.report_id is None:
+                    consultation.report_id = report.id
         except drafting.Refused as exc:
             return refused(exc, url_for("reports.new", cohort=cohort.id))
         except once.AlreadySubmitted:
@@ -455,7 +470,8 @@ def remove_author(report_id: int, user_id: int):
     report = report_or_404(report_id)
     back = url_for("reports.authors", report_id=report.id)
     member = get_or_404(User, user_id)
-    if not (perm.may_manage_report_authors(current_user, report) or member.id == current_user.id):
+    leaving = member.id == current_user.id and report.state in EDITABLE_STATES
+    if not (perm.may_manage_report_authors(current_user, report) or leaving):
         abort(403)
     answer = claimed(ConfirmForm(), back, explain=False)
     if answer is not None:
@@ -479,7 +495,7 @@ def report_sources(report_id: int):
     form = SourceForm()
     sections = drafting.live_sections(report)
     form.section_id.choices = options(
-        [("", _("The whole report"))] + [(s.id, s.title) for s in sections]
+        [("", _("The whole report"))] + [(s.id, section_heading(report, s)) for s in sections]
     )
     if request.method == "POST":
         if not may_edit:

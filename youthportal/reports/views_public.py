@@ -14,12 +14,18 @@ from youthportal.extensions import db
 from youthportal.reports import pdf, publish
 from youthportal.reports.models import Report, Topic, Version
 from youthportal.reports.views import bp
+from youthportal.safety.models import ModerationStatus
 
 
 def _version_or_404(report_id: int, number: int) -> Version:
     report = get_or_404(Report, report_id)
     version = publish.version_of(report, number)
     if version is None:
+        abort(404)
+    # A version a moderator hid exists only for the moderators of its cohort.
+    if version.status != ModerationStatus.PUBLISHED and not perm.moderates_group(
+        current_user, report.cohort_id
+    ):
         abort(404)
     return version
 
@@ -33,6 +39,8 @@ def _citable_url(version: Version) -> str:
 @bp.route("/adopted")
 def adopted():
     topic_id = request.args.get("topic", type=int)
+    if topic_id is not None and not 0 < topic_id <= perm.MAX_ID:
+        topic_id = None
     page = paginate(publish.adopted_stmt(topic_id))
     topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)).all()
     return render_template(
@@ -48,7 +56,9 @@ def adopted():
 def latest(report_id: int):
     report = get_or_404(Report, report_id)
     number = db.session.scalar(
-        select(db.func.max(Version.number)).where(Version.report_id == report.id)
+        select(db.func.max(Version.number)).where(
+            Version.report_id == report.id, Version.status == ModerationStatus.PUBLISHED
+        )
     )
     if number is None:
         abort(404)

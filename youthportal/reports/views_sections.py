@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from youthportal.core import once
 from youthportal.core import permissions as perm
 from youthportal.core.forms import claimed, form_errors
 from youthportal.core.i18n import current_locale_code
@@ -13,7 +14,7 @@ from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404
 from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
-from youthportal.reports import drafting, editing, render, suggestions
+from youthportal.reports import drafting, editing, labels, render, suggestions
 from youthportal.reports.forms import AcceptForm, ConfirmForm, DeclineForm, EditForm, SuggestForm
 from youthportal.reports.merge import diff_stats, word_diff
 from youthportal.reports.models import RevisionKind, Section, Suggestion, SuggestionState
@@ -34,10 +35,12 @@ HIDDEN = (ModerationStatus.HIDDEN, ModerationStatus.REMOVED)
 
 
 def _int(raw, default=-1) -> int:
+    """A number from a hidden field; anything else (or one no column can hold) is `default`."""
     try:
-        return int(raw)
+        number = int(raw)
     except (TypeError, ValueError):
         return default
+    return number if abs(number) <= perm.MAX_ID else default
 
 
 @bp.route("/<int:report_id>/sections/<int:section_id>")
@@ -54,8 +57,12 @@ def section(report_id: int, section_id: int):
     # commit would expire (then each was read again, one statement per suggestion).
     db.session.commit()
     page = paginate(suggestions.all_stmt(section, current_user))
+    shown_revision = (
+        editing.revision_of(section, section.public_revision) if section.public_revision else None
+    )
     return render_template(
         "reports/section.html",
+        shown_revision=shown_revision,
         report=report,
         section=section,
         html=render.section_html(body, render.Numbering(), _("Recommendation")),
@@ -85,12 +92,17 @@ def edit_section(report_id: int, section_id: int):
     report = report_or_404(report_id)
     section = section_or_404(report, section_id)
     back = url_for("reports.section", report_id=report.id, section_id=section.id)
+    sent = request.method == "POST"
     if not perm.may_edit_report(current_user, report):
         # A member who may suggest is shown the suggestion form; a sent edit is refused.
-        if request.method == "GET" and perm.may_suggest_in_report(current_user, report):
+        if not sent and perm.may_suggest_in_report(current_user, report):
             return redirect(url_for("reports.suggest", report_id=report.id, section_id=section.id))
+        if sent and perm.is_report_author(current_user, report):
+            return _keep_text(report, section, "frozen")  # frozen while they were writing
         return refuse_frozen(report, back) or abort(403)
     if section.deleted_at is not None:
+        if sent:
+            return _keep_text(report, section, "deleted")
         abort(404)
     if section.withheld:
         return refused(drafting.Refused("withheld"), back)
@@ -108,8 +120,6 @@ def edit_section(report_id: int, section_id: int):
     if not form.validate_on_submit():
         flash(form_errors(form) or _("Please check the form."), "error")
         return _editor(report, section, form, 422)
-    from youthportal.core import once
-
     try:
         once.claim(form.once.data)
     except once.AlreadySubmitted:
@@ -137,6 +147,8 @@ def edit_section(report_id: int, section_id: int):
             for message in exc.verdict.messages():
                 form.body.errors = [*form.body.errors, message]
             return _editor(report, section, form, 422)
+        if exc.code in ("frozen", "stale", "withheld", "not_author"):
+            return _keep_text(report, section, exc.code)
         return refused(exc, back)
     if outcome.kind == "conflict":
         # Nothing saved: the token is given back so the resolved form can be sent.
@@ -157,8 +169,25 @@ def edit_section(report_id: int, section_id: int):
     return after_screening(outcome.verdict, back)
 
 
+def _keep_text(report, section, code: str):
+    """A save that cannot be made (the section was deleted or the report frozen while the
+    author wrote): nothing is saved, and the author's text stays on the page to copy."""
+    db.session.rollback()
+    flash(str(labels.REFUSALS[code]), "error")
+    form = EditForm()
+    form.once.data = once.new_token()
+    return render_template(
+        "reports/edit_section.html",
+        report=report,
+        section=section,
+        form=form,
+        revision_url=None,
+        keep_only=True,
+    ), 409
+
+
 def _suggestion_to_apply(section, suggestion_id):
-    if not suggestion_id:
+    if not suggestion_id or not 0 < suggestion_id <= perm.MAX_ID:
         return None
     suggestion = db.session.get(Suggestion, suggestion_id)
     if (
@@ -184,11 +213,14 @@ def _editor(report, section, form, status=200):
 
 
 def _conflict(report, section, form, outcome):
-    """Both texts side by side; the form holds the author's own text, now based on the
-    newest revision, so whatever they send next is saved over what they have read."""
+    """Both texts side by side; the form, now based on the newest revision, holds the
+    combination (the author's words where they overlap), so what they send next is saved
+    over what they have read; their exact text is on the page too."""
     fresh = EditForm(formdata=None)
+    # Their edits that did not overlap are already in; where both changed the same words,
+    # the author's own words. Their exact text is on the page to copy as well.
     fresh.title.data = outcome.my_title
-    fresh.body.data = form.body.data
+    fresh.body.data = outcome.merge.preferring("mine")
     fresh.note.data = form.note.data
     fresh.base_revision.data = outcome.their_revision
     fresh.suggestion_id.data = form.suggestion_id.data
@@ -336,9 +368,9 @@ def suggest(report_id: int, section_id: int):
         abort(403)
     form = SuggestForm()
     if request.method == "GET":
-        held_visible = reader_sees_held(report) and not section.withheld
-        form.body.data = shown_text(section, held_visible)
-        form.base_revision.data = section.revision if held_visible else section.public_revision
+        # Written on the text every member reads, so no held words travel in a suggestion.
+        form.body.data = section.public_body
+        form.base_revision.data = section.public_revision
         return render_template("reports/suggest.html", report=report, section=section, form=form)
     answer = claimed(form, url_for("reports.suggest", report_id=report.id, section_id=section.id))
     if answer is not None:
@@ -415,6 +447,8 @@ def decline_suggestion(report_id: int, section_id: int, suggestion_id: int):
     section = section_or_404(report, section_id)
     suggestion = suggestion_or_404(section, suggestion_id)
     back = url_for("reports.section", report_id=report.id, section_id=section.id)
+    if suggestion.status != ModerationStatus.PUBLISHED:
+        abort(404)  # a suggestion waiting for a moderator is not the authors' to decide yet
     if not perm.may_decide_suggestion(current_user, report):
         abort(403)
     form = DeclineForm()
@@ -454,6 +488,8 @@ def suggestion(report_id: int, section_id: int, suggestion_id: int):
     if not visible:
         abort(404)
     base = editing.revision_of(section, suggestion.base_number)
+    if base is not None and not _shown(base, held_visible=False):
+        base = None  # never show words a moderator has not let through
     return render_template(
         "reports/suggestion.html",
         report=report,

@@ -71,11 +71,13 @@ def move(user, report: Report, to: State, note: str = "", locale=None) -> None:
     if to == State.APPROVED and has_waiting_text(report):
         raise Refused("waiting")
     note = (note or "").strip()
-    if to == State.CHANGES_REQUESTED:
-        if not note:
-            raise Refused("note_required")
+    if to == State.CHANGES_REQUESTED and not note:
+        raise Refused("note_required")
+    if note:  # read by the whole cohort: screened, and shown only if it passed
         verdict = screen(note, user, locale, content_type="report", group_id=report.cohort_id)
-        if verdict.blocked:
+        if verdict.urgent:
+            raise Refused("urgent", verdict, words=note)
+        if not verdict.ok:
             raise Refused("text", verdict)
         note = verdict.text
     previous = report.state

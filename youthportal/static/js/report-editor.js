@@ -1,7 +1,7 @@
 // Progressive enhancement for the section editor; the page works fully without it.
 // 1. Warns early when someone else saves the section (polls a small JSON address).
-// 2. Keeps the unsaved text in this browser's local storage, put back after a crash or a
-//    closed tab, and forgotten once the form is sent.
+// 2. Keeps the unsaved text in this browser's local storage, for this person only, put back
+//    after a crash or a closed tab, and forgotten once a newer revision is opened.
 (function () {
   "use strict";
   var form = document.getElementById("section-editor");
@@ -9,9 +9,24 @@
   var body = form.querySelector("textarea[name=body]");
   var title = form.querySelector("input[name=title]");
   var base = form.querySelector("input[name=base_revision]");
-  var key = "youthportal:" + form.getAttribute("data-draft-key") + ":" + (base ? base.value : "");
+  // Drafts belong to one person on this browser: another person's are removed on sight,
+  // and so are this person's drafts of the same section on an older revision (saved since).
+  var mine = "youthportal:u" + form.getAttribute("data-user") + ":";
+  var section = mine + form.getAttribute("data-draft-key") + ":";
+  var key = section + (base ? base.value : "");
   var storage = null;
   try { storage = window.localStorage; } catch (e) { storage = null; }
+  if (storage) {
+    var stale = [];
+    for (var i = 0; i < storage.length; i++) {
+      var name = storage.key(i);
+      if (name && name.indexOf("youthportal:") === 0 &&
+          (name.indexOf(mine) !== 0 || (name.indexOf(section) === 0 && name !== key))) {
+        stale.push(name);
+      }
+    }
+    stale.forEach(function (name) { storage.removeItem(name); });
+  }
 
   if (storage && body) {
     var saved = storage.getItem(key);
@@ -41,7 +56,8 @@
     };
     body.addEventListener("input", keep);
     title.addEventListener("input", keep);
-    form.addEventListener("submit", function () { storage.removeItem(key); });
+    // Kept until the next editor opens on a newer revision: a save refused on the server
+    // (the section deleted, the report frozen) loses nothing.
   }
 
   var url = form.getAttribute("data-revision-url");
