@@ -17,7 +17,13 @@ from youthportal.extensions import db
 from youthportal.reports import drafting, editing, labels, render, suggestions
 from youthportal.reports.forms import AcceptForm, ConfirmForm, DeclineForm, EditForm, SuggestForm
 from youthportal.reports.merge import diff_stats, word_diff
-from youthportal.reports.models import RevisionKind, Section, Suggestion, SuggestionState
+from youthportal.reports.models import (
+    EDITABLE_STATES,
+    RevisionKind,
+    Section,
+    Suggestion,
+    SuggestionState,
+)
 from youthportal.reports.views import (
     after_screening,
     bp,
@@ -97,7 +103,11 @@ def edit_section(report_id: int, section_id: int):
         # A member who may suggest is shown the suggestion form; a sent edit is refused.
         if not sent and perm.may_suggest_in_report(current_user, report):
             return redirect(url_for("reports.suggest", report_id=report.id, section_id=section.id))
-        if sent and perm.is_report_author(current_user, report):
+        if (
+            sent
+            and report.state not in EDITABLE_STATES
+            and perm.is_report_author(current_user, report)
+        ):
             return _keep_text(report, section, "frozen")  # frozen while they were writing
         return refuse_frozen(report, back) or abort(403)
     if section.deleted_at is not None:
