@@ -23,7 +23,7 @@ from youthportal.hackathon.models import (
     Team,
 )
 from youthportal.notifications.services import notify
-from youthportal.safety import screen
+from youthportal.safety import screen, screen_parts
 from youthportal.safety.content import status_for
 from youthportal.safety.models import ModerationStatus
 from youthportal.safety.review import after_submit
@@ -88,17 +88,6 @@ def split_text(text: str) -> list[str] | None:
     return [p.strip() for p in parts] if len(parts) == len(IDEA_FIELDS) else None
 
 
-def _fields_of(screened: str, draft: IdeaDraft) -> dict:
-    """The fields as stored: masked words stay masked (masking keeps the length, so each
-    field is cut back out of the screened text at its own place)."""
-    values, start = {}, 0
-    for name in IDEA_FIELDS:
-        original = getattr(draft, name) or ""
-        values[name] = screened[start : start + len(original)] if screened else original
-        start += len(original) + len(SEPARATOR)
-    return values
-
-
 def add_version(idea: Idea, author_id: int | None) -> None:
     idea.version += 1
     idea.updated_at = utcnow()
@@ -136,11 +125,17 @@ def save(user, team: Team, draft: IdeaDraft, base_version: int | None, locale):
             raise IdeaRefused("conflict")
     elif base_version is not None:
         raise IdeaRefused("conflict")
-    text = idea_text(draft)
-    verdict = screen(text, user, locale, content_type="hack_idea")
+    # The fields as stored: masked words stay masked.
+    verdict, fields = screen_parts(
+        [getattr(draft, name) for name in IDEA_FIELDS],
+        user,
+        locale,
+        sep=SEPARATOR,
+        content_type="hack_idea",
+    )
     if verdict.blocked:
         raise IdeaRefused("text", verdict)
-    values = _fields_of(verdict.text, draft)
+    values = dict(zip(IDEA_FIELDS, fields, strict=True))
     edited = idea is not None
     if idea is None:
         idea = Idea(event_id=event.id, team_id=team.id, version=0, updated_at=utcnow())

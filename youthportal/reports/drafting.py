@@ -27,7 +27,7 @@ from youthportal.reports.models import (
     Revision,
     Section,
 )
-from youthportal.safety import screen
+from youthportal.safety import screen, screen_parts
 from youthportal.safety.content import status_for
 from youthportal.safety.models import ModerationStatus
 from youthportal.safety.review import after_submit
@@ -48,29 +48,23 @@ class Refused(Exception):
         self.words = words
 
 
-def _split_screened(screened: str, title: str) -> tuple[str, str]:
-    # Masking keeps lengths, so each part is cut back out at its own place.
-    return screened[: len(title)], screened[len(title) + 2 :]
-
-
 def start(user, cohort, title: str, summary: str, topic_id: int | None, locale) -> Report:
     """A parliamentarian of the cohort starts a report and becomes its owner."""
     if not (is_parliamentarian(user) and is_group_member(user, cohort.id)):
         raise Refused("not_parliamentarian")
-    verdict = screen(
-        f"{title}\n\n{summary}", user, locale, content_type="report", group_id=cohort.id
+    verdict, screened = screen_parts(
+        [title, summary], user, locale, content_type="report", group_id=cohort.id
     )
     if verdict.urgent:  # a title every member reads is no place for it: a lead reads it
         raise Refused("urgent", verdict, words=f"{title}\n\n{summary}")
     if verdict.blocked:
         raise Refused("text", verdict)
-    title, summary = _split_screened(verdict.text, title)
     report = Report(
         cohort_id=cohort.id,
         owner_id=user.id,
         author_id=user.id,
-        title=title,
-        summary=summary,
+        title=screened[0],
+        summary=screened[1],
         topic_id=topic_id,
         status=status_for(verdict),
     )
@@ -84,14 +78,14 @@ def start(user, cohort, title: str, summary: str, topic_id: int | None, locale) 
 
 def update_details(user, report: Report, title: str, summary: str, topic_id, locale):
     refuse_unless_editable(user, report)
-    verdict = screen(
-        f"{title}\n\n{summary}", user, locale, content_type="report", group_id=report.cohort_id
+    verdict, screened = screen_parts(
+        [title, summary], user, locale, content_type="report", group_id=report.cohort_id
     )
     if verdict.urgent:
         raise Refused("urgent", verdict, words=f"{title}\n\n{summary}")
     if verdict.blocked:
         raise Refused("text", verdict)
-    report.title, report.summary = _split_screened(verdict.text, title)
+    report.title, report.summary = screened
     report.topic_id = topic_id
     report.author_id = user.id
     if not verdict.ok:

@@ -17,7 +17,7 @@ from youthportal.extensions import db
 from youthportal.reports.drafting import Refused, refuse_unless_editable
 from youthportal.reports.merge import Merge, merge3
 from youthportal.reports.models import Report, Revision, RevisionKind, Section
-from youthportal.safety import screen
+from youthportal.safety import screen_parts
 from youthportal.safety.content import status_for
 from youthportal.safety.models import ModerationStatus, ReviewReason
 from youthportal.safety.review import after_submit, open_item_for, open_review
@@ -104,12 +104,8 @@ def save(
         return Outcome("unchanged")
     note = (note or "").strip()[:200]
     # The note is read in the history by the whole cohort: screened with the text.
-    verdict = screen(
-        f"{title}\n\n{body}\n\n{note}",
-        user,
-        locale,
-        content_type="report_revision",
-        group_id=report.cohort_id,
+    verdict, (title, body, note) = screen_parts(
+        [title, body, note], user, locale, content_type="report_revision", group_id=report.cohort_id
     )
     if verdict.blocked:
         raise Refused("text", verdict)
@@ -121,17 +117,14 @@ def save(
     )
     if rereview:
         status = ModerationStatus.PENDING
-    # Masking keeps lengths, so each part is cut back out at its own place.
-    body_at = len(title) + 2
-    note_at = body_at + len(body) + 2
     revision = add_revision(
         section,
-        title=verdict.text[: len(title)],
-        body=verdict.text[body_at : body_at + len(body)],
+        title=title,
+        body=body,
         kind=merged_kind,
         author_id=user.id,
         base_number=base_revision,
-        note=verdict.text[note_at:],
+        note=note,
         status=status,
         suggestion_id=suggestion.id if suggestion is not None else None,
         withheld=verdict.urgent,

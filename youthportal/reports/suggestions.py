@@ -20,7 +20,7 @@ from youthportal.reports.models import (
     Suggestion,
     SuggestionState,
 )
-from youthportal.safety import screen
+from youthportal.safety import screen, screen_parts
 from youthportal.safety.content import status_for, visible
 from youthportal.safety.models import ModerationStatus
 from youthportal.safety.review import after_submit
@@ -34,20 +34,16 @@ def suggest(user, report: Report, section: Section, body: str, base_number: int,
     if base is None or base.status != ModerationStatus.PUBLISHED or base.withheld:
         raise Refused("stale")
     body = editing.normalise(body)
-    verdict = screen(
-        f"{note}\n\n{body}",
-        user,
-        locale,
-        content_type="report_suggestion",
-        group_id=report.cohort_id,
+    verdict, (note, body) = screen_parts(
+        [note, body], user, locale, content_type="report_suggestion", group_id=report.cohort_id
     )
     if verdict.blocked:
         raise Refused("text", verdict)
     suggestion = Suggestion(
         section_id=section.id,
         author_id=user.id,
-        body=verdict.text[len(note) + 2 :],
-        note=verdict.text[: len(note)][:200],
+        body=body,
+        note=note[:200],
         base_number=base_number,
         status=status_for(verdict),
     )

@@ -87,6 +87,21 @@ def screen(
     return verdict
 
 
+def screen_parts(parts, author=None, locale=None, *, sep: str = "\n\n", **options):
+    """Screens several fields of one piece of content as one text (so a finding that spans
+    two fields is found) and gives each field back as screened: masking keeps lengths, so
+    each field is cut back out at its own place. Returns (verdict, fields)."""
+    parts = [part or "" for part in parts]
+    verdict = screen(sep.join(parts), author, locale, **options)
+    if not verdict.text:
+        return verdict, parts
+    fields, start = [], 0
+    for part in parts:
+        fields.append(verdict.text[start : start + len(part)])
+        start += len(part) + len(sep)
+    return verdict, fields
+
+
 def _policy_findings(text: str, author, group_id: int | None) -> list[Finding]:
     now = utcnow()
     found: list[Finding] = []
