@@ -81,3 +81,14 @@ def claimed(form, back: str, *, explain: bool = True):
     except once.AlreadySubmitted:
         return once.already_sent(back)
     return None
+
+
+def refusal(reason: str, exc, target: str):
+    """A refused change: nothing of the request is kept, the person is told why (`reason`)
+    and what screening found, and goes back to `target`."""
+    from youthportal.extensions import db
+
+    db.session.rollback()
+    messages = exc.verdict.messages() if getattr(exc, "verdict", None) else []
+    flash(" ".join([part for part in (reason, *messages) if part]), "error")
+    return redirect(target)

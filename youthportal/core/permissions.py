@@ -178,6 +178,11 @@ def reviews_report(user, report) -> bool:
     return is_admin(user) or facilitates_group(user, report.cohort)
 
 
+def may_take_report_review(user, report) -> bool:
+    """A facilitator of the cohort may become a report's reviewer (admins review without)."""
+    return is_facilitator(user) and reviews_report(user, report)
+
+
 def reads_report_draft(user, report) -> bool:
     if not is_signed_in(user) or is_outside_adult(user):
         return False

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from youthportal.core import once
-from youthportal.core.forms import claimed, form_errors, options  # noqa: F401 - shared
+from youthportal.core.forms import claimed, form_errors, options, refusal  # noqa: F401 - shared
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404, is_youth
@@ -61,10 +61,7 @@ def team_or_404(team_id: int) -> Team:
 
 def refused(exc, target: str):
     """A refusal: nothing of the request is kept, the person is told why."""
-    db.session.rollback()
-    messages = exc.verdict.messages() if getattr(exc, "verdict", None) else []
-    flash(" ".join([labels.refusal(exc.code), *messages]), "error")
-    return redirect(target)
+    return refusal(str(labels.refusal(exc.code)), exc, target)
 
 
 @bp.route("/")

@@ -245,7 +245,7 @@ def report_history_stmt(report: Report):
     )
 
 
-def previous_visible(revision: Revision) -> Revision | None:
+def previous_revision(revision: Revision) -> Revision | None:
     return db.session.scalar(
         select(Revision)
         .where(Revision.section_id == revision.section_id, Revision.number < revision.number)

@@ -11,7 +11,7 @@ from sqlalchemy import func, or_, select
 from youthportal.accounts.models import Group, GroupKind, GroupMember, User
 from youthportal.core import once
 from youthportal.core import permissions as perm
-from youthportal.core.forms import claimed, options
+from youthportal.core.forms import claimed, options, refusal
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404
@@ -97,11 +97,7 @@ def refused(exc, target: str):
     Words that may tell of harm go to the safeguarding leads and the writer to help."""
     if exc.code == "urgent":
         return after_worrying_name(current_user, exc.words)
-    db.session.rollback()
-    messages = exc.verdict.messages() if getattr(exc, "verdict", None) else []
-    reason = labels.REFUSALS.get(exc.code)
-    flash(" ".join(([str(reason)] if reason else []) + messages), "error")
-    return redirect(target)
+    return refusal(str(labels.REFUSALS.get(exc.code, "")), exc, target)
 
 
 def refuse_frozen(report: Report, target: str):
@@ -182,12 +178,11 @@ def index():
     if request.args.get("mine") and perm.is_facilitator(current_user):
         stmt = stmt.where(Report.reviewer_id == current_user.id)
     page = paginate(stmt.order_by(Report.updated_at.desc(), Report.id.desc()))
-    startable = [c for c in cohorts if perm.is_parliamentarian(current_user)]
     return render_template(
         "reports/index.html",
         page=page,
         cohorts=cohorts,
-        startable=startable,
+        startable=cohorts if perm.is_parliamentarian(current_user) else [],
         wanted=wanted,
         states=list(State),
     )
@@ -196,8 +191,8 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new():
-    cohorts = [c for c in my_cohorts(current_user) if perm.is_parliamentarian(current_user)]
-    if not cohorts or not perm.can_write(current_user):
+    cohorts = my_cohorts(current_user)
+    if not (cohorts and perm.is_parliamentarian(current_user) and perm.can_write(current_user)):
         abort(403)
     cohort = cohorts[0]
     wanted = request.values.get("cohort", type=int)
@@ -280,6 +275,7 @@ def detail(report_id: int):
     if adoption.settle(report):
         db.session.commit()
     held_visible = reader_sees_held(report)
+    may_edit = perm.may_edit_report(current_user, report)
     sections = drafting.live_sections(report)
     if not held_visible:  # sections whose only text waits for a moderator stay unseen
         sections = [s for s in sections if s.public_revision > 0]
@@ -314,16 +310,13 @@ def detail(report_id: int):
             .where(Version.report_id == report.id)
             .order_by(Version.number.desc())
         ).all(),
-        deleted=drafting.deleted_sections(report)
-        if perm.may_edit_report(current_user, report)
-        else [],
+        deleted=drafting.deleted_sections(report) if may_edit else [],
         section_form=SectionForm(structure=report.structure_version),
         structure_form=StructureForm(structure=report.structure_version),
         move_form=MoveForm(),
-        may_edit=perm.may_edit_report(current_user, report),
+        may_edit=may_edit,
         may_suggest=perm.may_suggest_in_report(current_user, report),
         may_move=lambda to: perm.may_move_report(current_user, report, to),
-        rules=adoption.cohort_rules(report.cohort_id),
         poll_id=report.vote_poll_id,
         roll_call=adoption.roll_call(report)
         if report.state in (State.ADOPTED, State.NOT_ADOPTED)
@@ -581,7 +574,7 @@ def move(report_id: int):
 def take_review(report_id: int):
     report = report_or_404(report_id)
     back = url_for("reports.detail", report_id=report.id)
-    if not (perm.is_facilitator(current_user) and perm.reviews_report(current_user, report)):
+    if not perm.may_take_report_review(current_user, report):
         abort(403)
     answer = claimed(ConfirmForm(), back, explain=False)
     if answer is not None:

@@ -300,7 +300,7 @@ def revision(report_id: int, section_id: int, number: int):
     report = report_or_404(report_id)
     section = section_or_404(report, section_id)
     current = editing.revision_of(section, number) or abort(404)
-    previous = editing.previous_visible(current)
+    previous = editing.previous_revision(current)
     held_visible = reader_sees_held(report)
     shown = _shown(current, held_visible) and _shown(previous, held_visible)
     old = previous.body if previous else ""

@@ -94,9 +94,9 @@ def move(user, report: Report, to: State, note: str = "", locale=None) -> None:
 
 def take_review(user, report: Report) -> None:
     """A facilitator of the cohort becomes the report's reviewer."""
-    from youthportal.core.permissions import is_facilitator, reviews_report
+    from youthportal.core.permissions import may_take_report_review
 
-    if not (is_facilitator(user) and reviews_report(user, report)):
+    if not may_take_report_review(user, report):
         raise Refused("not_allowed")
     report.reviewer_id = user.id
     audit.record(user, "report.reviewer", report)
