@@ -132,6 +132,7 @@ def group_facilitators(group_id: int) -> list[User]:
             select(User)
             .join(GroupMember, GroupMember.user_id == User.id)
             .where(GroupMember.group_id == group_id, GroupMember.role == MemberRole.FACILITATOR)
+            .order_by(User.id)
         )
     )
 

@@ -5,11 +5,12 @@ core.permissions; every move is audit-logged and tells the people involved."""
 from flask import url_for
 from sqlalchemy import exists, select
 
-from youthportal.accounts.models import GroupMember, MemberRole, Role, User
+from youthportal.accounts.models import User
+from youthportal.accounts.services import group_facilitators
 from youthportal.core import audit
 from youthportal.core.database import lock_row
 from youthportal.core.model_base import utcnow
-from youthportal.core.permissions import may_move_report
+from youthportal.core.permissions import is_facilitator, may_move_report
 from youthportal.extensions import db
 from youthportal.notifications.services import notify
 from youthportal.reports.drafting import Refused, authors
@@ -46,18 +47,8 @@ def has_waiting_text(report: Report) -> bool:
 
 
 def cohort_facilitators(report: Report) -> list[User]:
-    return list(
-        db.session.scalars(
-            select(User)
-            .join(GroupMember, GroupMember.user_id == User.id)
-            .where(
-                GroupMember.group_id == report.cohort_id,
-                GroupMember.role == MemberRole.FACILITATOR,
-                User.role.in_([Role.FACILITATOR, Role.SAFEGUARDING_LEAD]),
-            )
-            .order_by(User.id)
-        )
-    )
+    """Who may review: the cohort's facilitators who still hold a facilitator's role."""
+    return [user for user in group_facilitators(report.cohort_id) if is_facilitator(user)]
 
 
 def move(user, report: Report, to: State, note: str = "", locale=None) -> None:
