@@ -91,6 +91,7 @@ def _register_models() -> None:
     import youthportal.discussions.models  # noqa: F401
     import youthportal.hackathon.models  # noqa: F401
     import youthportal.notifications.models  # noqa: F401
+    import youthportal.policy.models  # noqa: F401
     import youthportal.polls.models  # noqa: F401
     import youthportal.reports.models  # noqa: F401
     import youthportal.safety.models  # noqa: F401
@@ -106,6 +107,7 @@ def _register_blueprints(app: Flask) -> None:
     from youthportal.hackathon.views import bp as hackathon_bp
     from youthportal.notifications.views import bp as notifications_bp
     from youthportal.pages.views import bp as pages_bp
+    from youthportal.policy.views import bp as policy_bp
     from youthportal.polls.views import bp as polls_bp
     from youthportal.reports.views import bp as reports_bp
     from youthportal.safety.views import bp as safety_bp
@@ -122,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(consultations_bp, url_prefix="/consultations")
     app.register_blueprint(hackathon_bp, url_prefix="/unehack")
     app.register_blueprint(reports_bp, url_prefix="/reports")
+    app.register_blueprint(policy_bp, url_prefix="/policy")
     app.register_blueprint(safety_bp, url_prefix="/moderation")
     app.register_blueprint(metrics_bp, url_prefix="/moderation/metrics")
     app.register_blueprint(safeguarding_bp, url_prefix="/safeguarding")

@@ -64,6 +64,25 @@ def close_polls_command():
     click.echo(f"closed {closed} polls, settled {settled} reports")
 
 
+@click.command("send-reminders")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@with_appcontext
+def send_reminders_command(today):
+    """Nudge institutions before and after the requested answer dates, commitment owners
+    when a promised date passes, and followers four weeks later. Idempotent: run it hourly."""
+    from youthportal.extensions import db
+    from youthportal.policy.reminders import send_reminders
+
+    # Reminders carry links: URLs need a request context outside a request.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        sent = send_reminders(today.date() if today else None)
+    db.session.commit()
+    click.echo(
+        f"reminded {sent['submissions']} submissions, {sent['commitments']} commitments, "
+        f"asked {sent['did_it_happen']} times whether a promise happened"
+    )
+
+
 @click.command("create-user")
 @click.option("--login", "login_name", required=True)
 @click.option("--name", "display_name", required=True)
@@ -149,6 +168,7 @@ def register_commands(app) -> None:
         init_db_command,
         send_mail_command,
         close_polls_command,
+        send_reminders_command,
         create_user_command,
         demo_command,
     ):

@@ -144,3 +144,12 @@ ARGON2_TIME_COST = 3
 ARGON2_MEMORY_COST = 65536
 
 PER_PAGE = 25
+
+# From youth to policy-makers.
+POLICY_ANSWER_DAYS = 60  # default requested answer date, days after sending
+POLICY_CLAIM_DAYS = 30  # how long an institution's claim link works
+POLICY_CONSULTATION_RECOMMENDATIONS = 10  # most supported proposals sent from a consultation
+POLICY_REMINDER_DAYS_BEFORE = (14, 1)  # nudges before the requested date
+POLICY_DID_IT_HAPPEN_DAYS = 28  # ask the followers "did it happen?" after a promised date
+POLICY_RATING_MIN = 5  # k: a response's ratings are shown from this many
+POLICY_RECORD_CACHE_SECONDS = 60  # the public record's figures are cached this long

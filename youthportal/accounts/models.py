@@ -205,6 +205,9 @@ class Institution(db.Model):
     name: Mapped[str] = mapped_column(String(160))
     kind: Mapped[InstitutionKind] = enum_column(InstitutionKind, default=InstitutionKind.MINISTRY)
     country: Mapped[str] = mapped_column(String(2), default="AL")
+    # Where submissions go while the institution has no official with an account: they
+    # receive a signed link to claim the submission (and create the first account).
+    contact_email: Mapped[str | None] = mapped_column(String(254))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (UniqueConstraint("name", "country", name="uq_institution_name_country"),)

@@ -451,3 +451,16 @@ def consultations_stmt(user, state: str | None = None):
     elif state == "results":
         stmt = stmt.where(Consultation.results_at <= now)
     return stmt.order_by(Consultation.closes_at.desc(), Consultation.id.desc())
+
+
+def took_part(user, consultation_id: int) -> bool:
+    """Made a proposal or supported one (the people whose results were sent on)."""
+    from sqlalchemy import exists
+
+    supported = exists().where(
+        Support.consultation_id == consultation_id, Support.user_id == user.id
+    )
+    proposed = exists().where(
+        Proposal.consultation_id == consultation_id, Proposal.author_id == user.id
+    )
+    return bool(db.session.scalar(select(supported | proposed)))

@@ -266,6 +266,66 @@ def may_move_report(user, report, to) -> bool:
     return rule is not None and rule(user, report)
 
 
+# Policy-makers ---------------------------------------------------------------------------
+# An official acts only for their own institution; the youth whose work was sent rate the
+# answer and reply to it; the cohort's facilitators and speaker send its adopted reports.
+
+
+def acts_for_institution(user, institution_id: int) -> bool:
+    return is_policy_maker(user) and can_write(user) and user.institution_id == institution_id
+
+
+def is_cohort_speaker(user, cohort_id: int) -> bool:
+    from youthportal.reports.models import CohortRules
+
+    if not is_parliamentarian(user) or not can_write(user):
+        return False
+    rules = db.session.get(CohortRules, cohort_id)
+    return rules is not None and rules.speaker_id == user.id and is_group_member(user, cohort_id)
+
+
+def may_send_report(user, report) -> bool:
+    from youthportal.reports.models import State
+
+    if report.state != State.ADOPTED and report.adopted_at is None:
+        return False
+    return can_write(user) and (
+        is_admin(user)
+        or facilitates_group(user, report.cohort)
+        or is_cohort_speaker(user, report.cohort_id)
+    )
+
+
+def may_send_consultation(user, consultation) -> bool:
+    return can_write(user) and (is_admin(user) or is_facilitator(user))
+
+
+def speaks_for_sending(user, sending) -> bool:
+    """The young people whose work was sent: the cohort's members for a report, those who
+    took part for a consultation."""
+    if not is_youth(user) or not can_write(user):
+        return False
+    if sending.cohort_id is not None:
+        return is_group_member(user, sending.cohort_id)
+    if sending.consultation_id is not None:
+        from youthportal.consultations.services import took_part
+
+        return took_part(user, sending.consultation_id)
+    return False
+
+
+def looks_after_sending(user, sending) -> bool:
+    """Adults of the organisation who answer for a sending: admins, the cohort's
+    facilitators, for a consultation every facilitator."""
+    if is_admin(user):
+        return True
+    if not is_facilitator(user):
+        return False
+    if sending.cohort_id is None:
+        return True
+    return moderates_group(user, sending.cohort_id)
+
+
 RULES = {
     "signed_in": is_signed_in,
     "youth": is_youth,

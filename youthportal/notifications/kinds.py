@@ -116,11 +116,53 @@ KINDS = {
         "label": _l("Adoption votes in my Youth Parliament"),
         "message": _l("The vote on adopting the report %(title)s is open."),
     },
+    "submission_received": {
+        "label": _l("Submissions to my institution"),
+        "essential": True,
+        "message": _l("Young people sent your institution their recommendations: %(title)s."),
+    },
+    "submission_due_soon": {
+        "label": _l("Reminders of requested answer dates"),
+        "message": _l("Young people asked for an answer to %(title)s by %(date)s."),
+    },
+    "submission_overdue": {
+        "label": _l("Overdue answers of my institution"),
+        "message": _l("The answer to %(title)s was requested by %(date)s and is overdue."),
+    },
+    "commitment_due": {
+        "label": _l("Commitments past their date"),
+        "message": _l("The date promised for a commitment has passed: %(title)s."),
+    },
+    "submission_sent": {
+        "label": _l("Our reports sent to institutions"),
+        "message": _l("The report %(title)s was sent to: %(institutions)s."),
+    },
+    "submission_read": {
+        "label": _l("Institutions reading what I follow"),
+        "message": _l("%(institution)s read %(title)s."),
+    },
+    "submission_answered": {
+        "label": _l("Answers from institutions"),
+        "message": _l("%(institution)s answered %(title)s."),
+    },
+    "commitment_updated": {
+        "label": _l("Changes to commitments I follow"),
+        "message": _l("A commitment you follow was updated (%(commitment)s): %(title)s."),
+    },
+    "commitment_did_it_happen": {
+        "label": _l("Did a promise happen?"),
+        "message": _l("The date promised for %(title)s passed four weeks ago. Did it happen?"),
+    },
+    "policy_impact": {
+        "label": _l("What changed because of our work"),
+        "message": _l("Read what changed because of your report %(title)s."),
+    },
 }
 
 
 def _translated(params: dict) -> dict:
     """Params named *_code are codes of a label table: shown in the reader's language."""
+    from youthportal.policy.labels import COMMITMENT_LABELS
     from youthportal.reports.labels import STATE_LABELS, SUGGESTION_LABELS
     from youthportal.safety.labels import (
         APPEAL_STATE_LABELS,
@@ -136,8 +178,15 @@ def _translated(params: dict) -> dict:
         "outcome_code": ("outcome", FLAG_OUTCOME_LABELS),
         "what_code": ("what", SANCTION_LABELS),
         "appeal_code": ("outcome", APPEAL_STATE_LABELS),
+        "commitment_code": ("commitment", COMMITMENT_LABELS),
     }
     out = dict(params)
+    if "date_iso" in params:
+        from datetime import date
+
+        from flask_babel import format_date
+
+        out["date"] = format_date(date.fromisoformat(params["date_iso"]), "long")
     for key, (name, table) in tables.items():
         if key in params:
             label = str(table.get(params[key], params[key]))

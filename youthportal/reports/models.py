@@ -66,6 +66,8 @@ class CohortRules(db.Model):
     # Adopted reports name "the Youth Parliament" instead of each author.
     credit_collectively: Mapped[bool] = mapped_column(default=False)
     secret_vote: Mapped[bool] = mapped_column(default=False)
+    # The cohort's speaker sends its adopted reports to institutions (with the facilitators).
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
 
 class Report(db.Model):
