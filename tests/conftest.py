@@ -51,6 +51,8 @@ def test_config(tmp_path_factory, **extra) -> dict:
         "MAIL_BACKEND": "memory",
         "RATELIMIT_STORAGE_URI": "memory://",
         "BASE_URL": "http://localhost",
+        # The public record shows each change at once in tests (production caches a minute).
+        "POLICY_RECORD_CACHE_SECONDS": 0,
     }
     config.update(extra)
     return config

@@ -38,9 +38,7 @@ def followers(target: FollowTarget, target_ids) -> list[User]:
             select(User)
             .where(
                 User.id.in_(
-                    select(Follow.user_id).where(
-                        Follow.target == target, Follow.target_id.in_(ids)
-                    )
+                    select(Follow.user_id).where(Follow.target == target, Follow.target_id.in_(ids))
                 ),
                 User.status != AccountStatus.DELETED,
             )

@@ -125,7 +125,7 @@ class CommitmentUpdateForm(OnceForm):
     note = _text(_l("What happened"), 2000, required=False, rows=3)
 
 
-_SCALE = [(str(n), str(n)) for n in range(1, 6)]
+_SCALE = options((n, n) for n in range(1, 6))
 
 
 class RatingForm(OnceForm):

@@ -69,9 +69,7 @@ class Sending(db.Model):
         ForeignKey("consultation.id", ondelete="SET NULL"), index=True
     )
     # The Youth Parliament cohort whose work it is (reports): its members rate and reply.
-    cohort_id: Mapped[int | None] = mapped_column(
-        ForeignKey("youth_group.id", ondelete="SET NULL")
-    )
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("youth_group.id", ondelete="SET NULL"))
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("report_topic.id", ondelete="SET NULL"))
     title: Mapped[str] = mapped_column(String(200))
     cover_letter: Mapped[str] = mapped_column(Text)
@@ -113,9 +111,7 @@ class Submission(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sending_id: Mapped[int] = mapped_column(ForeignKey("policy_sending.id", ondelete="CASCADE"))
-    institution_id: Mapped[int] = mapped_column(
-        ForeignKey("institution.id", ondelete="CASCADE")
-    )
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institution.id", ondelete="CASCADE"))
     # Copied from the sending so the inbox and the record filter without a join.
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
     requested_by: Mapped[date]
@@ -250,7 +246,9 @@ class Rating(db.Model):
     submission_id: Mapped[int] = mapped_column(
         ForeignKey("policy_submission.id", ondelete="CASCADE"), primary_key=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
     clear: Mapped[int]
     answers_us: Mapped[int]
     believable: Mapped[int]
@@ -275,15 +273,13 @@ class CohortReply(db.Model):
 
 
 class ImpactSummary(db.Model):
-    """"What changed because of your work": a facilitator's plain-language summary per
+    """ "What changed because of your work": a facilitator's plain-language summary per
     report, shown to young people beside the commitments."""
 
     __tablename__ = "policy_impact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(
-        ForeignKey("report.id", ondelete="CASCADE"), unique=True
-    )
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     status: Mapped[ModerationStatus] = enum_column(
@@ -301,7 +297,9 @@ class FollowTarget(enum.StrEnum):
 class Follow(db.Model):
     __tablename__ = "policy_follow"
 
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), primary_key=True
+    )
     target: Mapped[FollowTarget] = enum_column(FollowTarget, primary_key=True)
     target_id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

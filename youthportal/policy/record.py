@@ -49,7 +49,9 @@ class Filters:
             )
         if self.topic_id:
             found.append(
-                Submission.sending_id.in_(select(Sending.id).where(Sending.topic_id == self.topic_id))
+                Submission.sending_id.in_(
+                    select(Sending.id).where(Sending.topic_id == self.topic_id)
+                )
             )
         if self.year:
             start, end = (

@@ -20,7 +20,6 @@ from youthportal.extensions import db
 from youthportal.policy import dates
 from youthportal.policy.follows import follow, tell_followers
 from youthportal.policy.models import (
-    VERDICTS_COMMITTING,
     VERDICTS_NEEDING_REASON,
     Answer,
     Commitment,
@@ -69,7 +68,9 @@ class AnswerInput:
         return found
 
 
-def respond(user, submission: Submission, body: str, answers: list[AnswerInput], locale) -> Response:
+def respond(
+    user, submission: Submission, body: str, answers: list[AnswerInput], locale
+) -> Response:
     if not acts_for_institution(user, submission.institution_id):
         raise Refused("forbidden")
     lock_row(submission)  # two officials answering at once: one response

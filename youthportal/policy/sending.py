@@ -173,7 +173,9 @@ def _send(
     )
     if taken:
         raise Refused("already_sent", names=taken)
-    verdict = screen(cover_letter, user, locale, content_type="policy_sending", group_id=sending.cohort_id)
+    verdict = screen(
+        cover_letter, user, locale, content_type="policy_sending", group_id=sending.cohort_id
+    )
     if verdict.blocked:
         raise Refused("screening", verdict)
     sending.cover_letter = verdict.text
@@ -242,9 +244,9 @@ def _tell_authors(sending: Sending, submissions: list[Submission]) -> None:
     from youthportal.reports.models import Author
 
     authors = db.session.scalars(
-        select(User).join(Author, Author.user_id == User.id).where(
-            Author.report_id == sending.report_id
-        )
+        select(User)
+        .join(Author, Author.user_id == User.id)
+        .where(Author.report_id == sending.report_id)
     ).all()
     names = ", ".join(s.institution.name for s in submissions)
     link = url_for("policy.timeline", report_id=sending.report_id)
@@ -271,7 +273,9 @@ def invite_to_claim(submission: Submission) -> None:
     )
     locale = COUNTRY_LOCALES.get(institution.country, current_app.config["BABEL_DEFAULT_LOCALE"])
     with force_locale(locale):
-        subject = _("Young people sent you their recommendations: %(title)s", title=submission.sending.title)[:200]
+        subject = _(
+            "Young people sent you their recommendations: %(title)s", title=submission.sending.title
+        )[:200]
         body = render_template(
             "policy/email/claim.txt", submission=submission, link=link, days=days
         )
@@ -308,6 +312,4 @@ def claim(submission: Submission, **fields) -> User:
 def email_in_use(address: str | None) -> bool:
     if not address:
         return False
-    return (
-        db.session.scalar(select(func.count(User.id)).where(User.email == address.lower())) > 0
-    )
+    return db.session.scalar(select(func.count(User.id)).where(User.email == address.lower())) > 0

@@ -12,7 +12,7 @@ from youthportal.consultations import rules as consultation_rules
 from youthportal.consultations.models import Consultation, Phase
 from youthportal.core import permissions as perm
 from youthportal.core.audience import AudienceKind
-from youthportal.core.forms import claimed, refusal
+from youthportal.core.forms import claimed, options, refusal
 from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404
@@ -83,9 +83,9 @@ def refuse(exc: sending.Refused, target: str):
 
 def _send_form() -> SendForm:
     form = SendForm()
-    form.institutions.choices = [
+    form.institutions.choices = options(
         (i.id, f"{i.name} ({i.country})") for i in sending.reachable_institutions()
-    ]
+    )
     if request.method == "GET":
         form.requested_by.data = sending.default_requested_by()
     return form
@@ -149,10 +149,9 @@ def _consultation_or_404(consultation_id: int) -> Consultation:
 
 def _consultation_sendable(consultation: Consultation) -> bool:
     """Only results everyone may read are sent on (the submission page is public)."""
-    return (
-        consultation.audience_kind == AudienceKind.EVERYONE
-        and consultation_rules.phase(consultation) in (Phase.RESULTS, Phase.CLOSED)
-    )
+    return consultation.audience_kind == AudienceKind.EVERYONE and consultation_rules.phase(
+        consultation
+    ) in (Phase.RESULTS, Phase.CLOSED)
 
 
 @bp.route("/send/consultation/<int:consultation_id>", methods=["GET", "POST"])
@@ -226,7 +225,6 @@ def sending_page(sending_id: int):
     return render_template(
         "policy/sending.html", sending=found, submissions=sending.submissions_of(found)
     )
-
 
 
 # Claiming by link -------------------------------------------------------------------------

@@ -98,9 +98,10 @@ def responses_exists(submission) -> bool:
 
     from youthportal.policy.models import Response
 
-    return db.session.scalar(
-        select(Response.id).where(Response.submission_id == submission.id)
-    ) is not None
+    return (
+        db.session.scalar(select(Response.id).where(Response.submission_id == submission.id))
+        is not None
+    )
 
 
 def _commitment_or_404(commitment_id: int) -> Commitment:

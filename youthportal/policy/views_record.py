@@ -7,6 +7,7 @@ import json
 
 from flask import Response, abort, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
+
 from youthportal.accounts.models import Institution
 from youthportal.admin.forms import INSTITUTION_KIND_LABELS
 from youthportal.core.i18n import current_locale_code
@@ -28,7 +29,9 @@ def _filters(institution_id: int | None = None) -> record.Filters:
         topic_id = None
     if year is not None and not 2000 <= year <= 2100:
         year = None
-    return record.Filters(country=country, topic_id=topic_id, year=year, institution_id=institution_id)
+    return record.Filters(
+        country=country, topic_id=topic_id, year=year, institution_id=institution_id
+    )
 
 
 class _Rows:
@@ -116,4 +119,3 @@ def record_json():
         "csv": url_for("policy.record_csv", _external=True, **filters.as_args()),
     }
     return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
-

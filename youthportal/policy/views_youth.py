@@ -116,9 +116,9 @@ def timeline_page(report_id: int):
     report, versions = _report_with_versions_or_404(report_id)
     submissions = timeline.report_submissions(report.id)
     impact = youth.impact_of(report.id)
-    if impact is not None and impact.status != ModerationStatus.PUBLISHED:
-        if not perm.moderates_group(current_user, report.cohort_id):
-            impact = None
+    hidden = impact is not None and impact.status != ModerationStatus.PUBLISHED
+    if hidden and not perm.moderates_group(current_user, report.cohort_id):
+        impact = None
     sample = _a_sending(report.id)
     return render_template(
         "policy/timeline.html",
@@ -130,7 +130,6 @@ def timeline_page(report_id: int):
         impact=impact,
         may_write_impact=sample is not None and perm.looks_after_sending(current_user, sample),
     )
-
 
 
 def _a_sending(report_id: int) -> Sending | None:

@@ -71,11 +71,16 @@ def reply(user, submission: Submission, body: str, locale) -> tuple[CohortReply,
         raise Refused("not_answered")
     if not speaks_for_sending(user, submission.sending):
         raise Refused("forbidden")
-    verdict = screen(body, user, locale, content_type="policy_reply", group_id=submission.sending.cohort_id)
+    verdict = screen(
+        body, user, locale, content_type="policy_reply", group_id=submission.sending.cohort_id
+    )
     if verdict.blocked:
         raise Refused("screening", verdict)
     row = CohortReply(
-        submission_id=submission.id, body=verdict.text, author_id=user.id, status=status_for(verdict)
+        submission_id=submission.id,
+        body=verdict.text,
+        author_id=user.id,
+        status=status_for(verdict),
     )
     db.session.add(row)
     db.session.flush()
