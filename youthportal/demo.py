@@ -27,6 +27,7 @@ from youthportal.discussions.models import Thread
 from youthportal.extensions import db
 from youthportal.groups import services as group_services
 from youthportal.hackathon.demo import seed_hackathons
+from youthportal.policy.demo import seed_policy
 from youthportal.polls.demo import seed_polls
 from youthportal.reports.demo import seed_reports
 from youthportal.safety import flags, wordlists
@@ -113,11 +114,16 @@ def seed_demo() -> list[tuple[str, str]]:
         )
         db.session.add_all([ministry, agency, committee])
         db.session.flush()
+    agency, committee = (
+        db.session.scalar(select(Institution).where(Institution.kind == kind))
+        for kind in (InstitutionKind.AGENCY, InstitutionKind.PARLIAMENT_COMMITTEE)
+    )
 
     _adult("admin", "Admin", Role.ADMIN, "admin@youthportal.example")
     _adult("besa.lead", "Besa Hoxha", Role.SAFEGUARDING_LEAD, "besa@youthportal.example")
     teuta = _adult("teuta", "Teuta Krasniqi", Role.FACILITATOR, "teuta@youthportal.example")
     _adult("official", "Arben Dervishi", Role.POLICY_MAKER, "arben@ministry.example", ministry)
+    _adult("agency.official", "Mira Leka", Role.POLICY_MAKER, "mira@agency.example", agency)
     # Invited experts from companies: UneHack judges and mentors once vetted.
     drilon = _adult("drilon.expert", "Drilon Gashi", Role.EXPERT, "drilon@company.example")
     elira = _adult("elira.expert", "Elira Shehu", Role.EXPERT, "elira@company.example")
@@ -188,6 +194,7 @@ def seed_demo() -> list[tuple[str, str]]:
         {cohort.id: cohort_voters, school.id: school_voters},
     )
     seed_reports(teuta, cohort)
+    seed_policy(teuta, ministry, agency, committee)
     logins = ("admin", "alba", "endri", "hana", "bledi", "fjona", "ilir", "sara", "noel", "ema")
     seed_hackathons(
         teuta,
@@ -199,6 +206,7 @@ def seed_demo() -> list[tuple[str, str]]:
         ("safeguarding lead", "besa.lead"),
         ("facilitator", "teuta"),
         ("policy-maker (Ministry)", "official"),
+        ("policy-maker (Agency)", "agency.official"),
         ("UneHack experts", "drilon.expert, elira.expert"),
         ("parliamentarian, 17", "ardit"),
         ("Youth Champion, 16", "jona"),

@@ -84,6 +84,15 @@ class InstitutionForm(OnceForm):
         choices=options((k.value, label) for k, label in INSTITUTION_KIND_LABELS.items()),
     )
     country = SelectField(_l("Country"), choices=options(COUNTRY_NAMES.items()))
+    contact_email = StringField(
+        _l("Contact e-mail"),
+        description=_l(
+            "While the institution has no official with an account, submissions go here "
+            "with a link to claim them."
+        ),
+        filters=[strip],
+        validators=[Optional(), Email(message=EMAIL_MESSAGE), Length(max=254)],
+    )
     submit = SubmitField(_l("Save"))
 
 

@@ -68,12 +68,15 @@ def institution_choices():
     )
 
 
-def save_institution(admin: User, institution: Institution | None, name, kind, country):
+def save_institution(
+    admin: User, institution: Institution | None, name, kind, country, contact_email=None
+):
     created = institution is None
     institution = institution or Institution()
     institution.name = name
     institution.kind = InstitutionKind(kind)
     institution.country = country
+    institution.contact_email = (contact_email or "").strip().lower() or None
     db.session.add(institution)
     db.session.flush()
     audit.record(

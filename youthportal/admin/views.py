@@ -137,7 +137,12 @@ def institutions():
                 db.session.rollback()
                 return redirect(url_for("admin.institutions"))
             services.save_institution(
-                current_user, None, form.name.data, form.kind.data, form.country.data
+                current_user,
+                None,
+                form.name.data,
+                form.kind.data,
+                form.country.data,
+                form.contact_email.data,
             )
             db.session.commit()
             flash(_("The institution was saved."))
@@ -157,7 +162,12 @@ def institution_edit(institution_id):
             form.name.errors = [_("An institution with this name already exists in this country.")]
         else:
             services.save_institution(
-                current_user, institution, form.name.data, form.kind.data, form.country.data
+                current_user,
+                institution,
+                form.name.data,
+                form.kind.data,
+                form.country.data,
+                form.contact_email.data,
             )
             db.session.commit()
             flash(_("The institution was saved."))

@@ -173,3 +173,9 @@ class CohortRulesForm(OnceForm):
     credit_collectively = BooleanField(
         _l('Adopted reports are signed "the Youth Parliament" instead of each author')
     )
+    speaker_id = SelectField(
+        _l("Speaker"),
+        description=_l("The speaker may send adopted reports to institutions, as facilitators do."),
+        choices=[],
+        validators=[Optional()],
+    )

@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from youthportal.accounts.models import Group, GroupKind
+from youthportal.accounts.models import Group, GroupKind, GroupMember, Role, User
 from youthportal.core import audit
 from youthportal.core import permissions as perm
-from youthportal.core.forms import claimed
+from youthportal.core.forms import claimed, options
 from youthportal.core.permissions import get_or_404, require
 from youthportal.extensions import db
 from youthportal.reports.adoption import cohort_rules
@@ -80,8 +80,13 @@ def cohort(group_id: int):
         abort(403)
     rules = cohort_rules(group.id)
     form = CohortRulesForm(obj=rules if request.method == "GET" else None)
+    speakers = _speaker_candidates(group)
+    form.speaker_id.choices = options(
+        [("", _("No speaker")), *((u.id, u.display_name) for u in speakers)]
+    )
     if request.method == "GET":
         form.majority.data = rules.majority.value
+        form.speaker_id.data = str(rules.speaker_id or "")
     back = url_for("reports.cohort", group_id=group.id)
     if request.method == "POST":
         answer = claimed(form, back)
@@ -95,6 +100,7 @@ def cohort(group_id: int):
         row.majority = Majority(form.majority.data)
         row.secret_vote = form.secret_vote.data
         row.credit_collectively = form.credit_collectively.data
+        row.speaker_id = int(form.speaker_id.data) if form.speaker_id.data else None
         audit.record(
             current_user,
             "report.cohort_rules",
@@ -106,3 +112,15 @@ def cohort(group_id: int):
         flash(_("The rules of this Youth Parliament were saved. They apply to the next vote."))
         return redirect(back)
     return render_template("reports/cohort.html", form=form, group=group)
+
+
+def _speaker_candidates(group: Group) -> list[User]:
+    """The cohort's sitting parliamentarians."""
+    members = db.session.scalars(
+        select(User)
+        .join(GroupMember, GroupMember.user_id == User.id)
+        .where(GroupMember.group_id == group.id, User.role == Role.YOUTH)
+        .where(User.parliament_term_start.is_not(None))
+        .order_by(User.display_name, User.id)
+    )
+    return [member for member in members if perm.is_parliamentarian(member)]

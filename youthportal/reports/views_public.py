@@ -76,6 +76,7 @@ def version(report_id: int, number: int):
         citable=_citable_url(version),
         locale=current_locale_code(),
         may_read_draft=perm.reads_report_draft(current_user, version.report),
+        may_send=perm.may_send_report(current_user, version.report),
     )
 
 
