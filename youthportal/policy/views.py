@@ -5,6 +5,7 @@ views_youth, the public record in views_record."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
+from sqlalchemy import select
 
 from youthportal.accounts.forms import AcceptInvitationForm
 from youthportal.accounts.session import start_session
@@ -17,6 +18,7 @@ from youthportal.core.i18n import current_locale_code
 from youthportal.core.pagination import paginate
 from youthportal.core.permissions import get_or_404
 from youthportal.core.tokens import TokenExpired, TokenInvalid
+from youthportal.discussions.models import Thread
 from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
 from youthportal.policy import (
@@ -34,7 +36,7 @@ from youthportal.policy.labels import (
     RATING_QUESTIONS,
     VERDICT_LABELS,
 )
-from youthportal.policy.models import FollowTarget, Sending, Submission
+from youthportal.policy.models import FollowTarget, Response, Sending, Submission
 from youthportal.reports.models import Report, Version
 from youthportal.safety.models import ModerationStatus
 
@@ -286,8 +288,11 @@ def submission(submission_id: int):
         db.session.commit()
     response = found_response(found)
     sending_ = found.sending
-    thread = attached_thread("policy_submission", found.id)
-    db.session.commit()  # the questions' thread, made on first visit
+    thread = db.session.scalar(
+        select(Thread).where(
+            Thread.subject_type == "policy_submission", Thread.subject_id == found.id
+        )
+    )
     commitments = {
         c.recommendation_id: c
         for c in db.session.scalars(
@@ -318,11 +323,18 @@ def submission(submission_id: int):
     )
 
 
+@bp.route("/s/<int:submission_id>/questions")
+@login_required
+def questions(submission_id: int):
+    """The submission's public thread of clarifying questions, made on first use."""
+    found = submission_or_404(submission_id)
+    thread = attached_thread("policy_submission", found.id)
+    db.session.commit()
+    return redirect(url_for("discussions.thread", thread_id=thread.id))
+
+
 def found_response(submission: Submission):
     """The published response; its own officials also see one waiting for a moderator."""
-    from sqlalchemy import select
-
-    from youthportal.policy.models import Response
 
     response = db.session.scalar(select(Response).where(Response.submission_id == submission.id))
     if response is None:
