@@ -75,6 +75,7 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
                 [commitment.id],
                 "commitment_did_it_happen",
                 url_for("policy.commitment", commitment_id=commitment.id),
+                skip=officials(commitment.institution_id),  # the question is for the youth
                 title=commitment.text[:80],
             )
             sent["did_it_happen"] += 1

@@ -264,7 +264,9 @@ def invite_to_claim(submission: Submission) -> None:
     institution = submission.institution
     if not institution.contact_email:
         return
-    submission.claim_nonce = secrets.token_hex(8)
+    # Every link sent stays valid for its own 30 days (each token carries its time); only
+    # claiming ends them all.
+    submission.claim_nonce = submission.claim_nonce or secrets.token_hex(8)
     submission.claim_email = institution.contact_email
     days = current_app.config["POLICY_CLAIM_DAYS"]
     link = absolute_url(
