@@ -165,3 +165,25 @@ def test_a_second_answer_is_refused(client):
     )
     assert again.status_code == 302
     assert db.session.scalar(select(func.count(Response.id))) == 1
+
+
+def test_my_data_holds_my_ratings_replies_and_follows(app, client):
+    scene = make_scene()
+    send(client, scene.facilitator, scene, [scene.ministry])
+    submission = submission_for(scene, scene.ministry)
+    respond(client, scene.minister, submission, {1: ACCEPTED})
+    login(client, scene.owner)
+    url = f"/policy/s/{submission.id}"
+    client.post(
+        f"{url}/rate", data={"clear": "4", "answers_us": "3", "believable": "2", "once": once()}
+    )
+    client.post(f"{url}/reply", data={"body": "Thank you, we will watch.", "once": once()})
+    from youthportal.accounts.export import export_user
+
+    with app.test_request_context():
+        data = export_user(scene.owner)
+    assert data["policy_ratings"][0]["believable"] == 2
+    assert data["policy_texts"][0]["text"] == "Thank you, we will watch."
+    assert [(f["target"], f["id"]) for f in data["policy_follows"]] == [
+        ("submission", submission.id)
+    ]

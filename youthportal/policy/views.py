@@ -22,6 +22,7 @@ from youthportal.discussions.models import Thread
 from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
 from youthportal.policy import (
+    export,  # noqa: F401 - registers the "my data" parts
     inbox,
     moderation,  # noqa: F401 - registers the policy texts and the questions' thread
     responses,
