@@ -13,7 +13,7 @@ from youthportal.accounts.models import Institution, User
 from youthportal.core.model_base import utcnow
 from youthportal.extensions import db
 from youthportal.policy import dates, inbox, responses, sending, youth
-from youthportal.policy.models import CommitmentStatus, Sending, Verdict
+from youthportal.policy.models import CommitmentStatus, CommitmentUpdate, Sending, Verdict
 from youthportal.reports.demo import ADOPTED_TITLE
 from youthportal.reports.models import Report, Version
 
@@ -105,8 +105,13 @@ def seed_policy(teuta: User, ministry: Institution, agency: Institution, committ
         for commitment in db.session.scalars(
             select(responses.Commitment).where(responses.Commitment.submission_id == answered.id)
         ):
+            commitment.created_at = commitment.updated_at = answered.answered_at
+            for first_step in db.session.scalars(
+                select(CommitmentUpdate).where(CommitmentUpdate.commitment_id == commitment.id)
+            ):
+                first_step.created_at = answered.answered_at
             if commitment.number == 1:
-                responses.update_commitment(
+                step = responses.update_commitment(
                     official,
                     commitment,
                     CommitmentStatus.IN_PROGRESS,
@@ -114,6 +119,7 @@ def seed_policy(teuta: User, ministry: Institution, agency: Institution, committ
                     "Programi i ri u hartua; po e provojmë në 12 shkolla.",
                     "sq",
                 )
+                step.created_at = commitment.updated_at = answered.answered_at + timedelta(days=20)
 
         overdue = by_institution[agency.id]
         inbox.mark_read(agent, overdue)
