@@ -83,7 +83,7 @@ def test_the_inbox_costs_the_same_for_few_or_many_submissions(app, client, count
             )
         )
     db.session.commit()
-    assert visit(app, count_queries, "/policy/inbox?box=all", scene.minister) == 7
+    assert visit(app, count_queries, "/policy/inbox?box=all", scene.minister) == 6
 
 
 @pytest.mark.parametrize("extra", [0, 15])

@@ -37,7 +37,11 @@ def _box_filter(box: str):
 def inbox_stmt(institution_id: int, box: str):
     stmt = (
         select(Submission)
-        .options(joinedload(Submission.sending), joinedload(Submission.institution))
+        .options(
+            # The list shows titles: not the sendings' recommendations (selectin by default).
+            joinedload(Submission.sending).lazyload(Sending.recommendations),
+            joinedload(Submission.institution),
+        )
         .where(Submission.institution_id == institution_id, delivered())
     )
     condition = _box_filter(box)

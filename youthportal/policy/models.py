@@ -171,9 +171,8 @@ class Answer(db.Model):
     __tablename__ = "policy_answer"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(
-        ForeignKey("policy_response.id", ondelete="CASCADE"), index=True
-    )
+    # Indexed by ix_policy_answer_response_verdict (and the unique key).
+    response_id: Mapped[int] = mapped_column(ForeignKey("policy_response.id", ondelete="CASCADE"))
     recommendation_id: Mapped[int] = mapped_column(
         ForeignKey("policy_recommendation.id", ondelete="CASCADE"), index=True
     )
@@ -183,6 +182,8 @@ class Answer(db.Model):
 
     __table_args__ = (
         UniqueConstraint("response_id", "recommendation_id", name="uq_policy_answer_once"),
+        # The record counts answers by kind per response from the index alone.
+        Index("ix_policy_answer_response_verdict", "response_id", "verdict"),
     )
 
 
@@ -192,8 +193,9 @@ class Commitment(db.Model):
     __tablename__ = "policy_commitment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Indexed by ix_policy_commitment_record, which starts with it.
     submission_id: Mapped[int] = mapped_column(
-        ForeignKey("policy_submission.id", ondelete="CASCADE"), index=True
+        ForeignKey("policy_submission.id", ondelete="CASCADE")
     )
     institution_id: Mapped[int] = mapped_column(ForeignKey("institution.id", ondelete="CASCADE"))
     recommendation_id: Mapped[int] = mapped_column(
@@ -215,6 +217,10 @@ class Commitment(db.Model):
     __table_args__ = (
         Index("ix_policy_commitment_institution_state", "institution_id", "state"),
         Index("ix_policy_commitment_due", "state", "expected_by"),
+        # Covers the record's count of commitments by state and lateness.
+        Index(
+            "ix_policy_commitment_record", "submission_id", "state", "expected_by", "institution_id"
+        ),
     )
 
 

@@ -66,11 +66,19 @@ class Filters:
         return {k: v for k, v in vars(self).items() if v and k != "institution_id"}
 
 
+@dataclass(frozen=True)
+class InstitutionRow:
+    id: int
+    name: str
+    country: str
+    kind: object  # InstitutionKind
+
+
 @dataclass
 class Figures:
     """One institution's figures, or everyone's (institution None)."""
 
-    institution: Institution | None = None
+    institution: InstitutionRow | None = None
     received: int = 0
     read: int = 0
     answered: int = 0
@@ -142,12 +150,19 @@ def _medians(column, filters: Filters) -> tuple[dict, float | None]:
 
 
 def _verdicts(filters: Filters):
+    """Answers counted per response first (an index holds both columns), then per
+    institution: the join then touches one row per response and verdict, not per answer."""
+    per_response = (
+        select(Answer.response_id, Answer.verdict, func.count().label("n"))
+        .group_by(Answer.response_id, Answer.verdict)
+        .subquery()
+    )
     return db.session.execute(
-        select(Submission.institution_id, Answer.verdict, func.count(Answer.id))
-        .join(Response, Response.id == Answer.response_id)
+        select(Submission.institution_id, per_response.c.verdict, func.sum(per_response.c.n))
+        .join(Response, Response.id == per_response.c.response_id)
         .join(Submission, Submission.id == Response.submission_id)
         .where(Response.status == ModerationStatus.PUBLISHED, *filters.conditions())
-        .group_by(Submission.institution_id, Answer.verdict)
+        .group_by(Submission.institution_id, per_response.c.verdict)
     ).all()
 
 
@@ -172,7 +187,10 @@ def _compute(filters: Filters) -> tuple[Figures, list[Figures]]:
     total = Figures()
 
     def row(iid) -> Figures:
-        return rows.setdefault(iid, Figures())
+        found = rows.get(iid)
+        if found is None:
+            found = rows[iid] = Figures()
+        return found
 
     for iid, received, read, answered, overdue in _counts(filters, today):
         figures = row(iid)
@@ -185,14 +203,19 @@ def _compute(filters: Filters) -> tuple[Figures, list[Figures]]:
     for iid, value in answer_per.items():
         row(iid).median_answer_days = value
     for iid, verdict, count in _verdicts(filters):
-        row(iid).verdicts[Verdict(verdict)] = count
+        row(iid).verdicts[Verdict(verdict)] = int(count)  # a SUM: Decimal on PostgreSQL
     for iid, state, count, late in _commitments(filters, today):
         figures = row(iid)
         figures.commitments[CommitmentStatus(state)] = count
         figures.overdue_commitments += int(late)
-    institutions = db.session.scalars(select(Institution).where(Institution.id.in_(list(rows))))
-    for institution in institutions:
-        rows[institution.id].institution = institution
+    # Plain values, not database objects: the result outlives the request in the cache.
+    institutions = db.session.execute(
+        select(Institution.id, Institution.name, Institution.country, Institution.kind).where(
+            Institution.id.in_(list(rows))
+        )
+    )
+    for iid, name, country, kind in institutions:
+        rows[iid].institution = InstitutionRow(iid, name, country, kind)
     for figures in rows.values():
         total.received += figures.received
         total.read += figures.read

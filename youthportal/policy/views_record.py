@@ -18,6 +18,13 @@ from youthportal.policy.inbox import inbox_stmt
 from youthportal.policy.views import bp
 
 ROWS_PER_PAGE = 50
+CSV_ROWS_PER_CHUNK = 100
+
+
+def _csv_line(values) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(values)
+    return buffer.getvalue()
 
 
 def _filters(institution_id: int | None = None) -> record.Filters:
@@ -88,16 +95,11 @@ def record_csv():
     filters = _filters()
 
     def lines():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(record.CSV_COLUMNS)
-        total, rows = record.figures(filters)
-        for figures in rows:
-            writer.writerow(record.as_record(figures).values())
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
+        yield _csv_line(record.CSV_COLUMNS)  # at once, before the figures are computed
+        _total, rows = record.figures(filters)
+        for start in range(0, len(rows), CSV_ROWS_PER_CHUNK):
+            chunk = rows[start : start + CSV_ROWS_PER_CHUNK]
+            yield "".join(_csv_line(record.as_record(f).values()) for f in chunk)
 
     return Response(
         stream_with_context(lines()),

@@ -132,7 +132,7 @@ def upgrade():
     with op.batch_alter_table('policy_commitment', schema=None) as batch_op:
         batch_op.create_index('ix_policy_commitment_due', ['state', 'expected_by'], unique=False)
         batch_op.create_index('ix_policy_commitment_institution_state', ['institution_id', 'state'], unique=False)
-        batch_op.create_index(batch_op.f('ix_policy_commitment_submission_id'), ['submission_id'], unique=False)
+        batch_op.create_index('ix_policy_commitment_record', ['submission_id', 'state', 'expected_by', 'institution_id'], unique=False)
 
     op.create_table('policy_rating',
     sa.Column('submission_id', sa.Integer(), nullable=False),
@@ -185,7 +185,7 @@ def upgrade():
     )
     with op.batch_alter_table('policy_answer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_policy_answer_recommendation_id'), ['recommendation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_policy_answer_response_id'), ['response_id'], unique=False)
+        batch_op.create_index('ix_policy_answer_response_verdict', ['response_id', 'verdict'], unique=False)
 
     op.create_table('policy_commitment_update',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -225,7 +225,7 @@ def downgrade():
 
     op.drop_table('policy_commitment_update')
     with op.batch_alter_table('policy_answer', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_policy_answer_response_id'))
+        batch_op.drop_index('ix_policy_answer_response_verdict')
         batch_op.drop_index(batch_op.f('ix_policy_answer_recommendation_id'))
 
     op.drop_table('policy_answer')
@@ -236,7 +236,7 @@ def downgrade():
     op.drop_table('policy_reply')
     op.drop_table('policy_rating')
     with op.batch_alter_table('policy_commitment', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_policy_commitment_submission_id'))
+        batch_op.drop_index('ix_policy_commitment_record')
         batch_op.drop_index('ix_policy_commitment_institution_state')
         batch_op.drop_index('ix_policy_commitment_due')
 
