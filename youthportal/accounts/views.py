@@ -271,19 +271,25 @@ def accept_invitation(token):
         abort(403)
     form = AcceptInvitationForm()
     if form.validate_on_submit():
-        user = services.accept_invitation(
-            invitation,
-            login_name=form.login_name.data,
-            display_name=form.display_name.data,
-            password=form.password.data,
-            locale=current_locale_code(),
-        )
-        db.session.commit()
-        start_session(user)
-        login_user(user)
+        open_adult_account(form, lambda **fields: services.accept_invitation(invitation, **fields))
         flash(_("Welcome! Your account is ready."))
         return redirect(url_for("pages.home"))
     return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)
+
+
+def open_adult_account(form: AcceptInvitationForm, create):
+    """An invited adult's account from the form (`create` makes it from the fields), saved
+    and signed in."""
+    user = create(
+        login_name=form.login_name.data,
+        display_name=form.display_name.data,
+        password=form.password.data,
+        locale=current_locale_code(),
+    )
+    db.session.commit()
+    start_session(user)
+    login_user(user)
+    return user
 
 
 # --- two-step sign-in settings ----------------------------------------------------------------

@@ -4,11 +4,11 @@ views_youth, the public record in views_record."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from youthportal.accounts.forms import AcceptInvitationForm
-from youthportal.accounts.session import start_session
+from youthportal.accounts.views import open_adult_account
 from youthportal.consultations import rules as consultation_rules
 from youthportal.consultations.models import Consultation, Phase
 from youthportal.core import permissions as perm
@@ -110,18 +110,25 @@ def send_report(report_id: int, number: int):
     report, version = _report_version_or_404(report_id, number)
     if not perm.may_send_report(current_user, report):
         abort(403)
+    return _send_page(
+        url_for("policy.send_report", report_id=report_id, number=number),
+        lambda **fields: sending.send_report(current_user, report, version, **fields),
+        title=version.title,
+        recommendations=sending.recommendations_of_version(report, version),
+        back=url_for("reports.version", report_id=report.id, number=version.number),
+    )
+
+
+def _send_page(here: str, send, **page):
+    """The sending form: shown, or sent (`send` takes the form's fields) and on to the
+    sending's page; a refusal keeps everything in the form."""
     form = _send_form()
-    recommendations = sending.recommendations_of_version(report, version)
-    here = url_for("policy.send_report", report_id=report_id, number=number)
     if form.validate_on_submit():
         answer = claimed(form, here)
         if answer is not None:
             return answer
         try:
-            sent = sending.send_report(
-                current_user,
-                report,
-                version,
+            sent = send(
                 institution_ids=form.institutions.data,
                 cover_letter=form.cover_letter.data,
                 requested_by=form.requested_by.data,
@@ -134,13 +141,7 @@ def send_report(report_id: int, number: int):
             db.session.commit()
             _flash_sent(sent)
             return redirect(url_for("policy.sending", sending_id=sent.id))
-    return render_template(
-        "policy/send.html",
-        form=form,
-        title=version.title,
-        recommendations=recommendations,
-        back=url_for("reports.version", report_id=report.id, number=version.number),
-    )
+    return render_template("policy/send.html", form=form, **page)
 
 
 def _consultation_or_404(consultation_id: int) -> Consultation:
@@ -167,31 +168,9 @@ def send_consultation(consultation_id: int):
     if not _consultation_sendable(consultation):
         flash(_("Only the public results of a consultation can be sent."), "error")
         return redirect(back)
-    form = _send_form()
-    here = url_for("policy.send_consultation", consultation_id=consultation_id)
-    if form.validate_on_submit():
-        answer = claimed(form, here)
-        if answer is not None:
-            return answer
-        try:
-            sent = sending.send_consultation(
-                current_user,
-                consultation,
-                institution_ids=form.institutions.data,
-                cover_letter=form.cover_letter.data,
-                requested_by=form.requested_by.data,
-                locale=current_locale_code(),
-            )
-        except sending.Refused as exc:
-            db.session.rollback()
-            flash(" ".join([refused_message(exc), *_verdict_messages(exc)]), "error")
-        else:
-            db.session.commit()
-            _flash_sent(sent)
-            return redirect(url_for("policy.sending", sending_id=sent.id))
-    return render_template(
-        "policy/send.html",
-        form=form,
+    return _send_page(
+        url_for("policy.send_consultation", consultation_id=consultation_id),
+        lambda **fields: sending.send_consultation(current_user, consultation, **fields),
         title=consultation.title,
         recommendations=sending.recommendations_of_consultation(consultation),
         back=back,
@@ -256,16 +235,7 @@ def claim(token: str):
         return redirect(url_for("accounts.login", next=target))
     form = AcceptInvitationForm()
     if form.validate_on_submit():
-        user = sending.claim(
-            submission,
-            login_name=form.login_name.data,
-            display_name=form.display_name.data,
-            password=form.password.data,
-            locale=current_locale_code(),
-        )
-        db.session.commit()
-        start_session(user)
-        login_user(user)
+        open_adult_account(form, lambda **fields: sending.claim(submission, **fields))
         flash(_("Welcome! Your account is ready and the submission is in your inbox."))
         return redirect(target)
     return render_template("policy/claim.html", form=form, submission=submission)
