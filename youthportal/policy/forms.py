@@ -19,7 +19,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from youthportal.core.forms import REQUIRED, OnceForm, no_control_characters, options, strip
 from youthportal.policy.labels import COMMITMENT_LABELS, RATING_QUESTIONS, VERDICT_LABELS
-from youthportal.policy.models import VERDICTS_NEEDING_REASON, Verdict
+from youthportal.policy.models import Verdict
 
 
 def _text(label, max_length, *, required=True, rows=4, description=None):
@@ -91,22 +91,27 @@ class AnswerForm(PlainForm):
     expected_by = DateField(_l("Expected by"), validators=[Optional()])
 
     def validate(self, extra_validators=None):
-        ok = super().validate(extra_validators)
-        if not ok:
+        """The field rules, then the answer's own (the service checks the same ones)."""
+        from youthportal.policy.responses import AnswerInput
+
+        if not super().validate(extra_validators):
             return False
-        verdict = self.verdict.data
-        if verdict in {v.value for v in VERDICTS_NEEDING_REASON} and not self.reason.data:
-            self.reason.errors.append(_l("Please give your reasons."))
-            ok = False
-        commits = verdict == Verdict.ACCEPTED.value or (
-            verdict == Verdict.PARTLY_ACCEPTED.value and self.commitment.data
+        answer = AnswerInput(
+            recommendation_id=0,
+            verdict=Verdict(self.verdict.data),
+            reason=self.reason.data or "",
+            commitment=self.commitment.data or "",
+            owner_unit=self.owner_unit.data or "",
+            expected_by=self.expected_by.data,
         )
-        if commits:
-            for name in ("commitment", "owner_unit", "expected_by"):
-                if not self[name].data:
-                    self[name].errors.append(_l("Needed for a commitment."))
-                    ok = False
-        return ok
+        problems = answer.problems()
+        for name in problems:
+            self[name].errors.append(
+                _l("Please give your reasons.")
+                if name == "reason"
+                else _l("Needed for a commitment.")
+            )
+        return not problems
 
 
 class ResponseForm(OnceForm):

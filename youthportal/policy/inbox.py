@@ -2,6 +2,7 @@
 submission marks it read for the institution (the youth see which institution read it and
 when, never which person)."""
 
+from flask import url_for
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import joinedload
 
@@ -80,8 +81,6 @@ def mark_read(user, submission: Submission) -> bool:
     if not marked:
         return False
     audit.record(user, "policy.read", submission)
-    from flask import url_for
-
     tell_followers(
         FollowTarget.SUBMISSION,
         [submission.id],

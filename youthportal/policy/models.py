@@ -136,14 +136,6 @@ class Submission(db.Model):
         Index("ix_policy_submission_sent", "sent_at"),
     )
 
-    @property
-    def is_read(self) -> bool:
-        return self.read_at is not None
-
-    @property
-    def is_answered(self) -> bool:
-        return self.answered_at is not None
-
 
 class Response(db.Model):
     """The institution's public answer: as a whole and per recommendation. Written by an

@@ -39,12 +39,6 @@ def _sending_status(sending: Sending, status: ModerationStatus) -> None:
         deliver(sending)
 
 
-def _first_submission(sending: Sending) -> Submission | None:
-    return db.session.scalar(
-        db.select(Submission).where(Submission.sending_id == sending.id).order_by(Submission.id)
-    )
-
-
 def _sending_url(sending: Sending) -> str:
     return url_for("policy.sending", sending_id=sending.id)
 

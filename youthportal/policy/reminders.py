@@ -45,6 +45,14 @@ def _claim(key: str) -> bool:
 
 def send_reminders(today: date | None = None) -> dict[str, int]:
     today = today or dates.today()
+    staff: dict[int, list] = {}
+
+    def officials_of(institution_id: int) -> list:
+        """Each institution's officials, asked for once per run."""
+        if institution_id not in staff:
+            staff[institution_id] = officials(institution_id)
+        return staff[institution_id]
+
     sent = {"submissions": 0, "commitments": 0, "did_it_happen": 0}
     horizon = today + timedelta(days=max(current_app.config["POLICY_REMINDER_DAYS_BEFORE"]))
     open_submissions = db.session.scalars(
@@ -59,12 +67,12 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
     for submission in open_submissions:
         stage = _stage(submission.requested_by, today)
         if stage and _claim(f"submission:{submission.id}:{stage}:{submission.requested_by}"):
-            _remind_institution(submission, stage)
+            _remind_institution(submission, stage, officials_of(submission.institution_id))
             sent["submissions"] += 1
     for commitment in _due_commitments(today):
         if _claim(f"commitment:{commitment.id}:due:{commitment.expected_by}"):
             link = url_for("policy.commitment", commitment_id=commitment.id)
-            for official in officials(commitment.institution_id):
+            for official in officials_of(commitment.institution_id):
                 notify(official, "commitment_due", link, title=commitment.text[:80])
             sent["commitments"] += 1
     asked_after = timedelta(days=current_app.config["POLICY_DID_IT_HAPPEN_DAYS"])
@@ -75,7 +83,7 @@ def send_reminders(today: date | None = None) -> dict[str, int]:
                 [commitment.id],
                 "commitment_did_it_happen",
                 url_for("policy.commitment", commitment_id=commitment.id),
-                skip=officials(commitment.institution_id),  # the question is for the youth
+                skip=officials_of(commitment.institution_id),  # the question is for the youth
                 title=commitment.text[:80],
             )
             sent["did_it_happen"] += 1
@@ -97,10 +105,9 @@ def _due_commitments(before: date):
     ).all()
 
 
-def _remind_institution(submission: Submission, stage: str) -> None:
+def _remind_institution(submission: Submission, stage: str, people: list) -> None:
     link = url_for("policy.submission", submission_id=submission.id)
     kind = "submission_overdue" if stage == "overdue" else "submission_due_soon"
-    people = officials(submission.institution_id)
     for official in people:
         notify(
             official,

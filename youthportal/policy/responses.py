@@ -7,7 +7,7 @@ the form); it is not pre-moderated, but a held answer waits for a moderator like
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from flask import url_for
 from sqlalchemy import select
@@ -74,7 +74,7 @@ def respond(
     if not acts_for_institution(user, submission.institution_id):
         raise Refused("forbidden")
     lock_row(submission)  # two officials answering at once: one response
-    if db.session.scalar(select(Response.id).where(Response.submission_id == submission.id)):
+    if response_of(submission) is not None:
         raise Refused("already_answered")
     recommendations = {rec.id: rec for rec in submission.sending.recommendations}
     if sorted(a.recommendation_id for a in answers) != sorted(recommendations):
@@ -113,6 +113,11 @@ def respond(
     if response.status == ModerationStatus.PUBLISHED:
         published(response)
     return response
+
+
+def response_of(submission: Submission) -> Response | None:
+    """The submission's response, whatever its moderation status (there is one at most)."""
+    return db.session.scalar(select(Response).where(Response.submission_id == submission.id))
 
 
 def _commit(user, submission, rec, text, owner_unit, expected_by) -> Commitment:
@@ -228,7 +233,3 @@ def visible_commitments_stmt():
             select(Submission.id).where(Submission.answered_at.is_not(None))
         )
     )
-
-
-def default_expected_by() -> date:
-    return dates.today() + timedelta(days=180)

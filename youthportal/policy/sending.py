@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, or_, select
 
 from youthportal.accounts.models import AccountStatus, Institution, Role, User
 from youthportal.core import audit
@@ -241,16 +241,13 @@ def _tell_authors(sending: Sending, submissions: list[Submission]) -> None:
     """The report's co-authors follow each submission and hear that it went out."""
     if sending.report_id is None:
         return
-    from youthportal.reports.models import Author
+    from youthportal.reports.drafting import authors
+    from youthportal.reports.models import Report
 
-    authors = db.session.scalars(
-        select(User)
-        .join(Author, Author.user_id == User.id)
-        .where(Author.report_id == sending.report_id)
-    ).all()
+    people = [a.user for a in authors(db.session.get(Report, sending.report_id))]
     names = ", ".join(s.institution.name for s in submissions)
     link = url_for("policy.timeline", report_id=sending.report_id)
-    for author in authors:
+    for author in people:
         for submission in submissions:
             follow(author, FollowTarget.SUBMISSION, submission.id)
         notify(author, "submission_sent", link, title=sending.title, institutions=names)
@@ -309,9 +306,3 @@ def claim(submission: Submission, **fields) -> User:
     submission.claimed_by_id = user.id
     audit.record(user, "policy.claimed", submission, institution_id=submission.institution_id)
     return user
-
-
-def email_in_use(address: str | None) -> bool:
-    if not address:
-        return False
-    return db.session.scalar(select(func.count(User.id)).where(User.email == address.lower())) > 0

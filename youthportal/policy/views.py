@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from youthportal.accounts.forms import AcceptInvitationForm
+from youthportal.accounts.services import email_taken
 from youthportal.accounts.views import open_adult_account
 from youthportal.consultations import rules as consultation_rules
 from youthportal.consultations.models import Consultation, Phase
@@ -22,6 +23,7 @@ from youthportal.discussions.models import Thread
 from youthportal.discussions.services import attached_thread
 from youthportal.extensions import db
 from youthportal.policy import (
+    dates,
     export,  # noqa: F401 - registers the "my data" parts
     inbox,
     moderation,  # noqa: F401 - registers the policy texts and the questions' thread
@@ -37,7 +39,7 @@ from youthportal.policy.labels import (
     RATING_QUESTIONS,
     VERDICT_LABELS,
 )
-from youthportal.policy.models import FollowTarget, Response, Sending, Submission
+from youthportal.policy.models import FollowTarget, Sending, Submission
 from youthportal.reports.models import Report, Version
 from youthportal.safety.models import ModerationStatus
 
@@ -50,7 +52,7 @@ def _labels():
         "verdict_labels": VERDICT_LABELS,
         "commitment_labels": COMMITMENT_LABELS,
         "rating_questions": RATING_QUESTIONS,
-        "today": inbox.dates.today(),
+        "today": dates.today(),
     }
 
 
@@ -230,7 +232,7 @@ def claim(token: str):
         if perm.acts_for_institution(current_user, submission.institution_id):
             return redirect(target)
         abort(403)
-    if sending.email_in_use(submission.claim_email):
+    if submission.claim_email and email_taken(submission.claim_email):
         flash(_("An account already uses this e-mail address. Please sign in to read it."))
         return redirect(url_for("accounts.login", next=target))
     form = AcceptInvitationForm()
@@ -257,7 +259,7 @@ def submission(submission_id: int):
     acting = perm.acts_for_institution(current_user, found.institution_id)
     if acting and inbox.mark_read(current_user, found):
         db.session.commit()
-    response = found_response(found)
+    response = visible_response(found)
     sending_ = found.sending
     thread = db.session.scalar(
         select(Thread).where(
@@ -290,7 +292,6 @@ def submission(submission_id: int):
         reply_form=ReplyForm(),
         follow_form=FollowForm(),
         following=is_following(current_user, FollowTarget.SUBMISSION, found.id),
-        overdue=inbox.dates.is_overdue(found),
     )
 
 
@@ -304,10 +305,9 @@ def questions(submission_id: int):
     return redirect(url_for("discussions.thread", thread_id=thread.id))
 
 
-def found_response(submission: Submission):
+def visible_response(submission: Submission):
     """The published response; its own officials also see one waiting for a moderator."""
-
-    response = db.session.scalar(select(Response).where(Response.submission_id == submission.id))
+    response = responses.response_of(submission)
     if response is None:
         return None
     if response.status == ModerationStatus.PUBLISHED:

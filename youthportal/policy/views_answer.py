@@ -50,7 +50,7 @@ def respond(submission_id: int):
     if not perm.acts_for_institution(current_user, submission.institution_id):
         abort(403)
     page = url_for("policy.submission", submission_id=submission.id)
-    if submission.answered_at is not None or responses_exists(submission):
+    if responses.response_of(submission) is not None:
         flash(_("Your institution has already answered. Nothing was changed."))
         return redirect(page)
     form, rows = _response_form(submission)
@@ -90,17 +90,6 @@ def respond(submission_id: int):
         submission=submission,
         form=form,
         rows=rows,
-    )
-
-
-def responses_exists(submission) -> bool:
-    from sqlalchemy import select
-
-    from youthportal.policy.models import Response
-
-    return (
-        db.session.scalar(select(Response.id).where(Response.submission_id == submission.id))
-        is not None
     )
 
 

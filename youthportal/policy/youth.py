@@ -128,14 +128,11 @@ def save_impact(user, report, sending, body: str, locale) -> tuple[ImpactSummary
 
 
 def tell_cohort_of_impact(report) -> None:
-    from youthportal.accounts.models import GroupMember, Role, User
+    from youthportal.core import audience as audiences
     from youthportal.notifications.services import notify
 
-    members = db.session.scalars(
-        select(User)
-        .join(GroupMember, GroupMember.user_id == User.id)
-        .where(GroupMember.group_id == report.cohort_id, User.role == Role.YOUTH)
-    )
+    cohort = audiences.Audience(kind="groups", group_ids=(report.cohort_id,))
+    members = db.session.scalars(audiences.members_stmt(cohort))
     link = url_for("policy.timeline", report_id=report.id)
     for member in members:
         notify(member, "policy_impact", link, title=report.title)

@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from youthportal.accounts.models import Group, GroupKind, GroupMember, Role, User
+from youthportal.accounts.models import Group, GroupKind, User
+from youthportal.core import audience as audiences
 from youthportal.core import audit
 from youthportal.core import permissions as perm
 from youthportal.core.forms import claimed, options
@@ -115,12 +116,7 @@ def cohort(group_id: int):
 
 
 def _speaker_candidates(group: Group) -> list[User]:
-    """The cohort's sitting parliamentarians."""
-    members = db.session.scalars(
-        select(User)
-        .join(GroupMember, GroupMember.user_id == User.id)
-        .where(GroupMember.group_id == group.id, User.role == Role.YOUTH)
-        .where(User.parliament_term_start.is_not(None))
-        .order_by(User.display_name, User.id)
-    )
+    """The cohort's sitting parliamentarians (those who vote on its reports)."""
+    cohort = audiences.Audience(kind="cohort", group_ids=(group.id,))
+    members = db.session.scalars(audiences.members_stmt(cohort))
     return [member for member in members if perm.is_parliamentarian(member)]
