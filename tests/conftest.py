@@ -111,6 +111,7 @@ def _wipe(app):
 def _clean(app):
     """Every test starts with empty tables, fresh rate limits and an empty mailbox."""
     limiter.reset()
+    app.extensions["youthportal_cache"].clear_memory()
     app.extensions["mail_sent"] = []
     ctx = app.app_context()
     ctx.push()

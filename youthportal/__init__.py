@@ -29,9 +29,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
 
-    from youthportal.core import database
+    from youthportal.core import cache, database
 
     database.configure_engine_events(app)
+    cache.init_app(app)
 
     from youthportal.accounts import session as account_session
 
@@ -45,6 +46,12 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     security.init_app(app)
     templating.init_app(app)
+
+    from youthportal.ops import health, logs, static_names
+
+    logs.init_app(app)
+    health.init_app(app)
+    static_names.init_app(app)
 
     from youthportal.cli import register_commands
 
@@ -66,6 +73,20 @@ def _finish_config(app: Flask) -> None:
                 "SECRET_KEY is not set: set YOUTHPORTAL_SECRET_KEY or instance/config.py"
             )
         cfg["SECRET_KEY"] = _development_secret_key(Path(app.instance_path))
+    if cfg.get("REDIS_URL") and cfg["RATELIMIT_STORAGE_URI"] == "memory://":
+        # Limits are counted in Redis, shared by every server; while Redis is unreachable,
+        # each process counts its own (the same limits, per process) and logs the outage.
+        cfg["RATELIMIT_STORAGE_URI"] = cfg["REDIS_URL"]
+        cfg.setdefault(
+            "RATELIMIT_STORAGE_OPTIONS",
+            {
+                "socket_timeout": cfg["REDIS_TIMEOUT_SECONDS"],
+                "socket_connect_timeout": cfg["REDIS_TIMEOUT_SECONDS"],
+            },
+        )
+        cfg.setdefault("RATELIMIT_KEY_PREFIX", cfg["CACHE_KEY_PREFIX"].rstrip(":"))
+    cfg.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    cfg.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     if production:
         cfg["SESSION_COOKIE_SECURE"] = True
         cfg["REMEMBER_COOKIE_SECURE"] = True

@@ -186,5 +186,15 @@ def main():
     """Manage the Youth Portal."""
 
 
+def _add_operations_commands() -> None:
+    # `serve` creates the app itself in gunicorn's master process, not through the CLI.
+    from youthportal.ops.serve import serve_command
+
+    main.add_command(serve_command)
+
+
+_add_operations_commands()
+
+
 if __name__ == "__main__":
     main()

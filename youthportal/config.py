@@ -47,7 +47,7 @@ LANGUAGES = {
     "bs": "Bosanski",
 }
 
-RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_STORAGE_URI = "memory://"  # set from REDIS_URL when that is set
 RATELIMIT_HEADERS_ENABLED = False
 RATELIMIT_STRATEGY = "moving-window"
 # Sign-in attempts: per login name and per client address.
@@ -153,3 +153,21 @@ POLICY_REMINDER_DAYS_BEFORE = (14, 1)  # nudges before the requested date
 POLICY_DID_IT_HAPPEN_DAYS = 28  # ask the followers "did it happen?" after a promised date
 POLICY_RATING_MIN = 5  # k: a response's ratings are shown from this many
 POLICY_RECORD_CACHE_SECONDS = 60  # the public record's figures are cached this long
+
+# --- Production: shared state, logs, backups, housekeeping ---------------------------------
+# Redis for what every app server must share: rate limits, sign-in throttling and caches.
+# Without it (one server, development) they live in each process.
+REDIS_URL = None
+REDIS_TIMEOUT_SECONDS = 0.5
+CACHE_KEY_PREFIX = "youthportal:"
+
+# "json": one JSON object per line (production; journald and log shippers read it);
+# "text": plain lines for a terminal. Request ids come from nginx's X-Request-ID when set.
+LOG_FORMAT = "json"
+LOG_LEVEL = "INFO"
+SLOW_REQUEST_MS = 1000  # requests slower than this are logged with their timings
+SLOW_QUERY_MS = 250  # statements slower than this are logged (SQL text only, never values)
+
+# `youthportal backup`: where archives go and how many are kept.
+BACKUP_DIR = None  # None -> <instance>/backups
+BACKUP_KEEP = 14

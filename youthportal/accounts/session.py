@@ -57,7 +57,10 @@ def idle_limit_seconds(user: User) -> int:
 
 
 def _check_session():
-    if request.endpoint == "static" or not current_user.is_authenticated:
+    # Static files and health checks never load the user (a health check must not need it).
+    if request.endpoint in ("static", "ops.healthz", "ops.readyz"):
+        return None
+    if not current_user.is_authenticated:
         return None
     now = int(time.time())
     # A session restored from an adult's "remember me" cookie starts counting now.

@@ -7,7 +7,6 @@ alike), so the number of queries never grows with the data; the result for a set
 is cached for a minute. No personal data: institutions, counts and days only.
 """
 
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,6 +14,7 @@ from flask import current_app
 from sqlalchemy import and_, case, func, or_, select
 
 from youthportal.accounts.models import Institution
+from youthportal.core import cache
 from youthportal.extensions import db
 from youthportal.notifications.services import local_tz
 from youthportal.policy import dates
@@ -233,28 +233,27 @@ def _compute(filters: Filters) -> tuple[Figures, list[Figures]]:
     return total, ordered
 
 
-_CACHE: dict = {}
+CACHE_NAMESPACE = "policy-record"
 
 
 def figures(filters: Filters) -> tuple[Figures, list[Figures]]:
     """(everyone's figures, one row per institution that received something), cached for
-    POLICY_RECORD_CACHE_SECONDS per set of filters and day."""
+    POLICY_RECORD_CACHE_SECONDS per set of filters and day, shared by every app server."""
     ttl = current_app.config["POLICY_RECORD_CACHE_SECONDS"]
-    key = (current_app.name, db.engine.url.render_as_string(), filters, dates.today())
-    hit = _CACHE.get(key)
-    if ttl and hit and time.monotonic() - hit[0] < ttl:
-        return hit[1]
+    if not ttl:
+        return _compute(filters)
+    key = cache.make_key(CACHE_NAMESPACE, filters, dates.today())
+    hit = cache.shared().get(key)
+    if hit is not None:
+        return hit
     result = _compute(filters)
-    if ttl:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[key] = (time.monotonic(), result)
+    cache.shared().set(key, result, ttl)
     return result
 
 
 def forget() -> None:
-    """Drop cached figures (after a change the record must show at once, and in tests)."""
-    _CACHE.clear()
+    """Drop cached figures on every server (after a change the record must show at once)."""
+    cache.shared().bump(CACHE_NAMESPACE)
 
 
 def filter_choices():

@@ -2,7 +2,6 @@
 change), or, while it runs, recounted only when a new ballot came in."""
 
 import random
-import threading
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
@@ -10,6 +9,7 @@ from sqlalchemy import delete, func, insert, select, update
 from youthportal.accounts.models import Group
 from youthportal.core import audience as audiences
 from youthportal.core import settings
+from youthportal.core.cache import shared
 from youthportal.extensions import db
 from youthportal.polls import rules
 from youthportal.polls.models import Ballot, Method, Participation, Poll, PollOption
@@ -21,8 +21,8 @@ from youthportal.polls.tally import (
 )
 from youthportal.polls.voting import published_option_ids, scale_points
 
-_live_cache: dict[int, tuple[int, dict]] = {}
-_lock = threading.Lock()
+# A live count is kept this long at most (seconds); it is replaced as soon as a ballot comes in.
+LIVE_RESULTS_TTL = 3600
 
 
 def turnout(poll: Poll) -> int:
@@ -118,13 +118,13 @@ def current(poll: Poll) -> dict:
     ballots = db.session.scalar(
         select(func.count()).select_from(Ballot).where(Ballot.poll_id == poll.id)
     )
-    with _lock:
-        cached = _live_cache.get(poll.id)
-        if cached and cached[0] == ballots:
-            return cached[1]
+    # Shared by every app server (Redis when configured): one count per new ballot in all.
+    key = f"poll-live:{poll.id}"
+    cached = shared().get(key)
+    if cached and cached[0] == ballots:
+        return cached[1]
     result = count(poll)
-    with _lock:
-        _live_cache[poll.id] = (ballots, result)
+    shared().set(key, (ballots, result), LIVE_RESULTS_TTL)
     return result
 
 

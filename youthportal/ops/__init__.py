@@ -1,0 +1,2 @@
+"""Running the portal in production: serving, health, logs, shared state, backups and
+housekeeping."""
