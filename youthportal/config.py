@@ -14,7 +14,9 @@ ENV = "development"
 
 SQLALCHEMY_DATABASE_URI = None  # None -> sqlite:///<instance>/youthportal.sqlite3
 # Never write statement parameters (a child's words, a ballot) into logs or error pages.
-SQLALCHEMY_ENGINE_OPTIONS: dict = {"hide_parameters": True}
+# pool_pre_ping: a connection the database dropped (a restart, a network cut) is replaced before
+# use, so the first request after the database is back succeeds.
+SQLALCHEMY_ENGINE_OPTIONS: dict = {"hide_parameters": True, "pool_pre_ping": True}
 
 # 1 MiB is plenty for any form of this portal; bigger bodies get 413.
 MAX_CONTENT_LENGTH = 1024 * 1024
