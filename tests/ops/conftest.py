@@ -24,9 +24,9 @@ def own_database(tmp_path):
 def own_app(app, own_database, tmp_path_factory):
     """An app on the separate database; its context is pushed over the suite's, so the
     factories (make_user, ...) write there."""
-    from tests.conftest import test_config
+    from tests import conftest as base
 
-    other = create_app(test_config(tmp_path_factory, SQLALCHEMY_DATABASE_URI=own_database))
+    other = create_app(base.test_config(tmp_path_factory, SQLALCHEMY_DATABASE_URI=own_database))
     with other.app_context():
         yield other
         db.session.remove()

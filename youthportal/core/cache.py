@@ -70,13 +70,20 @@ class SharedCache:
             for key in [k for k in self._memory if k.startswith(namespace + ":")]:
                 del self._memory[key]
 
+    def ping(self) -> bool | None:
+        """Whether Redis answers (None without Redis). A health check always asks, even while
+        the cache waits before trying again, and its success ends the outage at once."""
+        if self.redis is None:
+            return None
+        return self._call(lambda r: r.ping(), force=True) is not _UNAVAILABLE
+
     def clear_memory(self) -> None:
         with self._lock:
             self._memory.clear()
 
     # -- Redis, with a fallback ------------------------------------------------------------
-    def _call(self, operation):
-        if self.redis is None or time.monotonic() < self._down_until:
+    def _call(self, operation, force: bool = False):
+        if self.redis is None or (not force and time.monotonic() < self._down_until):
             return _UNAVAILABLE
         try:
             result = operation(self.redis)
