@@ -164,7 +164,11 @@ def demo_command(serve, port):
 
 
 def register_commands(app) -> None:
+    from youthportal.ops.backup import backup_command, restore_command
+
     for command in (
+        backup_command,
+        restore_command,
         init_db_command,
         send_mail_command,
         close_polls_command,
