@@ -163,9 +163,10 @@ REDIS_URL = None
 REDIS_TIMEOUT_SECONDS = 0.5
 CACHE_KEY_PREFIX = "youthportal:"
 
-# "json": one JSON object per line (production; journald and log shippers read it);
-# "text": plain lines for a terminal. Request ids come from nginx's X-Request-ID when set.
-LOG_FORMAT = "json"
+# "json": one JSON object per line (journald and log shippers read it); "text": plain lines
+# for a terminal. None: json in production, text in development. Request ids come from
+# nginx's X-Request-ID when it sends one.
+LOG_FORMAT = None
 LOG_LEVEL = "INFO"
 SLOW_REQUEST_MS = 1000  # requests slower than this are logged with their timings
 SLOW_QUERY_MS = 250  # statements slower than this are logged (SQL text only, never values)

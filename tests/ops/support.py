@@ -100,6 +100,7 @@ class Server:
                 "YOUTHPORTAL_ARGON2_TIME_COST": "1",
                 "YOUTHPORTAL_ARGON2_MEMORY_COST": "256",
                 "YOUTHPORTAL_MAIL_BACKEND": "file",
+                "YOUTHPORTAL_LOG_FORMAT": "json",
             }
         )
         env.update({f"YOUTHPORTAL_{k}": str(v) for k, v in settings.items()})

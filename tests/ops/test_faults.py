@@ -147,6 +147,10 @@ def test_when_postgresql_restarts_requests_fail_cleanly_and_the_next_ones_succee
     assert response.headers["Retry-After"] == "30"
     assert "The portal is briefly unavailable" in response.text
     assert "nothing was saved halfway" in response.text
+    ready = client.get("/readyz")
+    assert ready.status_code == 503 and ready.json["checks"]["database"] == "unreachable"
+    client.language = "sq"
+    assert "Portali nuk është i disponueshëm" in client.get(page).text
 
     # It is back (as after a restart: every pooled connection is dead): the next request
     # succeeds, the pool replaces its connections before use.

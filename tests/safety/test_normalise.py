@@ -109,11 +109,10 @@ def test_fold_keeps_punctuation_and_digits():
     assert len(folded.offsets) == len(folded.text)
 
 
-def test_long_text_is_fast_enough():
-    import time
-
+def test_a_long_mixed_text_is_folded_whole():
+    # Its speed is measured by bench/screening_speed.py, never asserted here (machines are
+    # noisy); this checks that 5,000 characters of mixed scripts come through intact.
     text = ("Çdo fëmijë ka të drejtë. Сакам да учам! You're s.t.u.p.i.d 2017 " * 80)[:5000]
-    start = time.perf_counter()
-    for _ in range(20):
-        normalise(text)
-    assert (time.perf_counter() - start) / 20 < 0.005
+    folded = fold(text)
+    assert len(folded.offsets) == len(folded.text)
+    assert folded.text.startswith("cdo femije ka te drejte. sakam da ucam!")

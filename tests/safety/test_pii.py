@@ -273,4 +273,6 @@ def test_hostile_texts_stay_fast(text):
         start = time.perf_counter()
         analyse(text[:5000], "en")
         timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.02
+    # A hang guard, not a speed target (bench/screening_speed.py measures speed): a pattern
+    # that backtracks on such input takes minutes, a linear one milliseconds.
+    assert min(timings) < 1.0

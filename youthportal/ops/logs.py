@@ -12,6 +12,7 @@ import uuid
 
 from flask import current_app, g, has_app_context, has_request_context, request
 from sqlalchemy import event
+from sqlalchemy import inspect as sa_inspect
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 # Attributes every LogRecord has; anything else was passed in `extra` and is logged too.
@@ -25,10 +26,11 @@ def request_context_fields() -> dict:
     if not has_request_context():
         return {}
     fields = {"request_id": getattr(g, "request_id", None)}
-    # Only a user already loaded by this request: logging never queries the database.
-    user = g.get("_login_user")
-    if user is not None and getattr(user, "is_authenticated", False):
-        fields["user_id"] = user.id
+    # Only a user already loaded by this request, read from its identity key: logging never
+    # touches an attribute that could make the database reload it (and log that, again).
+    state = sa_inspect(g.get("_login_user"), raiseerr=False)
+    if state is not None and state.identity:
+        fields["user_id"] = state.identity[0]
     return fields
 
 
@@ -63,7 +65,8 @@ def install_handler(app, stream=None) -> logging.Handler:
     """Send every logger's records (ours, Flask's, the rate limiter's, SQLAlchemy's
     warnings) to stderr in the configured format. Called once per process."""
     handler = logging.StreamHandler(stream or sys.stderr)
-    if app.config["LOG_FORMAT"] == "json":
+    chosen = app.config["LOG_FORMAT"] or ("json" if app.config["ENV"] == "production" else "text")
+    if chosen == "json":
         handler.setFormatter(JSONFormatter())
     else:
         handler.addFilter(_TextContext())
@@ -87,13 +90,16 @@ def init_app(app) -> None:
     if not app.testing:
         install_handler(app)
 
-    @app.before_request
     def _start():
         given = request.headers.get("X-Request-ID", "")
         g.request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         g.request_started = time.perf_counter()
         g.query_ms = 0.0
         g.query_count = 0
+
+    # First of all: the timing and the request id cover the session checks too, and exist
+    # even when one of them answers the request itself (a redirect to sign in).
+    app.before_request_funcs.setdefault(None, []).insert(0, _start)
 
     @app.after_request
     def _finish(response):
