@@ -165,10 +165,12 @@ def demo_command(serve, port):
 
 def register_commands(app) -> None:
     from youthportal.ops.backup import backup_command, restore_command
+    from youthportal.ops.housekeeping import housekeeping_command
 
     for command in (
         backup_command,
         restore_command,
+        housekeeping_command,
         init_db_command,
         send_mail_command,
         close_polls_command,

@@ -174,3 +174,23 @@ SLOW_QUERY_MS = 250  # statements slower than this are logged (SQL text only, ne
 # `youthportal backup`: where archives go and how many are kept.
 BACKUP_DIR = None  # None -> <instance>/backups
 BACKUP_KEEP = 14
+
+# Housekeeping (youthportal housekeeping)
+# Sent or failed e-mails (addresses, signed links) are deleted this many days later.
+OUTBOX_RETENTION_DAYS = 30
+# An unanswered guardian's address is erased this long after the consent link expired.
+CONSENT_EMAIL_GRACE_DAYS = 14
+# Group invite codes are deleted this many days after they expired or were revoked.
+INVITE_CODE_RETENTION_DAYS = 90
+# Adult invitations (an e-mail address) are deleted this many days after they expired.
+ADULT_INVITATION_RETENTION_DAYS = 30
+# Audit entries are deleted after this many days, except those about safeguarding cases.
+AUDIT_RETENTION_DAYS = 730
+# Audit entries about safeguarding cases: None keeps them until the organisation decides.
+AUDIT_SAFEGUARDING_RETENTION_DAYS = None
+# One-time form tokens; a replay this old already fails the CSRF check (WTF_CSRF_TIME_LIMIT).
+FORM_SUBMISSION_RETENTION_DAYS = 7
+# Accounts without a sign-in for this many years are warned that they will be deleted.
+INACTIVE_ACCOUNT_YEARS = 2
+# Days after the warning before an account still not signed in to is deleted.
+INACTIVE_WARNING_DAYS = 30

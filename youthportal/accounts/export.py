@@ -41,6 +41,7 @@ def _account(user) -> dict:
         "two_step_sign_in": user.totp_enabled,
         "created_at": user.created_at,
         "last_login_at": user.last_login_at,
+        "inactivity_warned_at": user.inactivity_warned_at,
         "guardian_consent": None
         if consent is None
         else {

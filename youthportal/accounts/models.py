@@ -69,6 +69,9 @@ class User(UserMixin, db.Model):
     parliament_term_end: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     last_login_at: Mapped[datetime | None]
+    # When a long-unused account was warned that it will be deleted (`youthportal
+    # housekeeping`); signing in clears it.
+    inactivity_warned_at: Mapped[datetime | None] = mapped_column(index=True)
     # Moderation: trust grows with approved contributions (see safety.trust).
     approved_count: Mapped[int] = mapped_column(default=0)
     muted_until: Mapped[datetime | None]

@@ -64,6 +64,7 @@ def _finish_login(user: User, remember: bool):
     # No "remember me" for young people.
     login_user(user, remember=remember and user.role != Role.YOUTH)
     user.last_login_at = utcnow()
+    user.inactivity_warned_at = None  # signing in keeps an account warned for inactivity
     db.session.commit()
     if is_local_path(next_url):
         return redirect(next_url)

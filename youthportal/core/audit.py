@@ -8,6 +8,7 @@ from youthportal.extensions import db
 ACTION_LABELS = {
     "account.joined": _l("Joined with an invite code"),
     "account.deleted": _l("Deleted their account"),
+    "account.deleted_inactive": _l("Account deleted after years without sign-in"),
     "account.password_changed": _l("Changed their password"),
     "account.two_step_enabled": _l("Turned on two-step sign-in"),
     "account.two_step_disabled": _l("Turned off two-step sign-in"),

@@ -153,6 +153,16 @@ KINDS = {
         "label": _l("Did a promise happen?"),
         "message": _l("The date promised for %(title)s passed four weeks ago. Did it happen?"),
     },
+    # Essential: a warning before deletion cannot be switched off. It is read after signing
+    # in, which is what kept the account (youthportal housekeeping).
+    "inactivity_warning": {
+        "label": _l("Warnings about unused accounts"),
+        "essential": True,
+        "message": _l(
+            "You had not signed in for a long time, and unused accounts are deleted after a "
+            "warning. You signed in again, so your account is kept."
+        ),
+    },
     "policy_impact": {
         "label": _l("What changed because of our work"),
         "message": _l("Read what changed because of your report %(title)s."),
