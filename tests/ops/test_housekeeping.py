@@ -533,3 +533,14 @@ def test_the_jobs_need_no_request(app):
     assert housekeeping.run_all(now)["accounts_warned"] == 1
     db.session.commit()
     assert "http://localhost/login" in db.session.scalar(select(OutboxMessage.body))
+
+
+@pytest.mark.parametrize("language", ["en", "sq", "sr-Latn", "mk", "bs"])
+def test_the_privacy_notice_states_the_retention_settings(app, client, language):
+    app.config["INACTIVE_ACCOUNT_YEARS"] = 3
+    try:
+        page = client.get("/privacy", headers={"Accept-Language": language}).get_data(as_text=True)
+    finally:
+        app.config["INACTIVE_ACCOUNT_YEARS"] = 2
+    for figure in (" 3 ", " 30 ", " 730 ", " 14 "):
+        assert figure in page, figure
