@@ -17,6 +17,11 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     _finish_config(app)
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from youthportal.extensions import babel, csrf, db, limiter, login_manager, migrate
 

@@ -137,7 +137,10 @@ MAIL_SMTP_PORT = 587
 MAIL_SMTP_USERNAME = None
 MAIL_SMTP_PASSWORD = None
 MAIL_SMTP_STARTTLS = True
-MAIL_MAX_ATTEMPTS = 8
+MAIL_SMTP_SSL = False  # True for port 465 (TLS from the start); STARTTLS otherwise
+# With the back-off (2, 4, 8 … minutes, at most a day) 12 attempts cover about two and a half
+# days of SMTP outage before a message is given up.
+MAIL_MAX_ATTEMPTS = 12
 # Absolute base URL used in e-mailed links (guardian consent, invitations, resets).
 BASE_URL = "http://127.0.0.1:5000"
 
@@ -160,6 +163,10 @@ POLICY_RECORD_CACHE_SECONDS = 60  # the public record's figures are cached this 
 # Redis for what every app server must share: rate limits, sign-in throttling and caches.
 # Without it (one server, development) they live in each process.
 REDIS_URL = None
+# How many proxies (nginx) stand in front and set X-Forwarded-For/-Proto/-Host: the client's
+# own address is then used for the sign-in limits. 0 when the portal is reached directly
+# (the headers would be anyone's to forge).
+PROXY_COUNT = 0
 REDIS_TIMEOUT_SECONDS = 0.5
 CACHE_KEY_PREFIX = "youthportal:"
 

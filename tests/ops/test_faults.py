@@ -240,3 +240,38 @@ def test_when_smtp_is_down_mail_waits_in_the_outbox_and_goes_out_later(
         assert deliver_due() == (0, 0), "nothing is sent twice"
     finally:
         app.config.update(saved)
+
+
+def test_mail_is_sent_over_tls_with_the_servers_certificate_checked(app, monkeypatch):
+    """STARTTLS and SMTPS both get a context that verifies the certificate and host name."""
+    import smtplib
+
+    contexts = []
+
+    class Recorder:
+        def __init__(self, *args, context=None, **kwargs):
+            contexts.append(context)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def starttls(self, context=None):
+            contexts.append(context)
+
+        def send_message(self, mail):
+            pass
+
+    monkeypatch.setattr(smtplib, "SMTP", Recorder)
+    monkeypatch.setattr(smtplib, "SMTP_SSL", Recorder)
+    for ssl_from_start in (False, True):
+        monkeypatch.setitem(app.config, "MAIL_BACKEND", "smtp")
+        monkeypatch.setitem(app.config, "MAIL_SMTP_SSL", ssl_from_start)
+        queue_mail("guardian@example.org", "Please confirm", "A link")
+        db.session.commit()
+        assert deliver_due() == (1, 0)
+    verified = [c for c in contexts if c is not None]
+    assert len(verified) == 2
+    assert all(c.check_hostname and c.verify_mode.name == "CERT_REQUIRED" for c in verified)

@@ -4,6 +4,7 @@ SMTP is down: failed messages are retried with back-off."""
 
 import re
 import smtplib
+import ssl
 from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -49,9 +50,16 @@ def _send_file(mail: EmailMessage, message: OutboxMessage) -> None:
 
 def _send_smtp(mail: EmailMessage, message: OutboxMessage) -> None:
     cfg = current_app.config
-    with smtplib.SMTP(cfg["MAIL_SMTP_HOST"], cfg["MAIL_SMTP_PORT"], timeout=20) as smtp:
-        if cfg["MAIL_SMTP_STARTTLS"]:
-            smtp.starttls()
+    # The server's certificate is checked (Python's default context for STARTTLS does not).
+    tls = ssl.create_default_context()
+    host, port = cfg["MAIL_SMTP_HOST"], cfg["MAIL_SMTP_PORT"]
+    if cfg["MAIL_SMTP_SSL"]:
+        connection = smtplib.SMTP_SSL(host, port, timeout=20, context=tls)
+    else:
+        connection = smtplib.SMTP(host, port, timeout=20)
+    with connection as smtp:
+        if cfg["MAIL_SMTP_STARTTLS"] and not cfg["MAIL_SMTP_SSL"]:
+            smtp.starttls(context=tls)
         if cfg["MAIL_SMTP_USERNAME"]:
             smtp.login(cfg["MAIL_SMTP_USERNAME"], cfg["MAIL_SMTP_PASSWORD"])
         smtp.send_message(mail)

@@ -30,15 +30,47 @@ max_requests = _int("YOUTHPORTAL_MAX_REQUESTS", 5000)
 max_requests_jitter = max_requests // 10
 # Import the app once in the master: workers share its memory pages (copy on write).
 preload_app = True
-# The access log goes to stdout (journald collects it); our own JSON log lines carry the
-# request id, so the access log stays short and never holds a query string's text.
-accesslog = os.environ.get("YOUTHPORTAL_ACCESS_LOG", "-")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
+# No access log of gunicorn's own by default: nginx keeps one (with the tokens of e-mailed
+# links blanked, docs/deploy.md), and the portal's own log lines carry the request id. Set
+# YOUTHPORTAL_ACCESS_LOG=- to have it on stdout; it has paths, never query strings (a search
+# or a form sent by GET may hold a child's words).
+accesslog = os.environ.get("YOUTHPORTAL_ACCESS_LOG") or None
+access_log_format = "%(m)s %(U)s %(s)s %(b)s %(M)sms id=%({x-request-id}o)s"
 errorlog = "-"
 loglevel = os.environ.get("YOUTHPORTAL_GUNICORN_LOG_LEVEL", "info")
+_production = os.environ.get("YOUTHPORTAL_ENV") == "production"
+if os.environ.get("YOUTHPORTAL_LOG_FORMAT", "json" if _production else "text") == "json":
+    # gunicorn's own lines (start, workers, access) in JSON too, like the portal's: its two
+    # default handlers keep their names and streams, with the portal's formatter. Its loggers
+    # stop there, and the root logger is left to the portal (one line per record).
+    logconfig_dict = {
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+            "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
+        },
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "youthportal.ops.logs.JSONFormatter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stdout",
+            },
+            "error_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            },
+        },
+    }
 # nginx on the same host (or the private network) sets these.
 forwarded_allow_ips = os.environ.get("YOUTHPORTAL_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "youthportal"
+# gunicorn's control socket (one per user, in ~/.gunicorn) is not used, and two servers on
+# one host would fight over it.
+control_socket_disable = True
 
 
 def when_ready(server):

@@ -1,7 +1,8 @@
 """Structured logs: one JSON object per line, each carrying the request id (nginx's
 X-Request-ID, or a new one) and the signed-in user's id as an opaque number. Never a child's
-text: messages are fixed phrases, statements are logged without their values, and paths
-without their query strings. Requests and statements slower than a threshold are logged."""
+text or a secret: messages are fixed phrases, statements are logged without their values,
+and requests by their route's pattern (`/guardian/<token>`), not their path. Requests and
+statements slower than a threshold are logged."""
 
 import json
 import logging
@@ -115,7 +116,8 @@ def init_app(app) -> None:
                     "event": "slow_request",
                     "method": request.method,
                     "endpoint": request.endpoint,
-                    "path": request.path,
+                    # The route's pattern, not the path: paths of e-mailed links carry tokens.
+                    "route": request.url_rule.rule if request.url_rule else None,
                     "status": response.status_code,
                     "duration_ms": round(elapsed, 1),
                     "sql_ms": round(g.get("query_ms", 0.0), 1),
