@@ -211,3 +211,24 @@ def test_gunicorn_runs_two_workers_per_core_plus_one_unless_told(monkeypatch):
     monkeypatch.setenv("YOUTHPORTAL_WORKER_TIMEOUT", "45")
     reloaded = importlib.reload(gunicorn_conf)
     assert (reloaded.workers, reloaded.timeout, reloaded.preload_app) == (3, 45, True)
+
+
+def test_in_production_gunicorn_logs_json_without_an_access_log_unless_asked(monkeypatch):
+    import importlib
+
+    from youthportal.ops import gunicorn_conf
+
+    monkeypatch.setenv("YOUTHPORTAL_ENV", "production")
+    monkeypatch.delenv("YOUTHPORTAL_ACCESS_LOG", raising=False)
+    monkeypatch.delenv("YOUTHPORTAL_LOG_FORMAT", raising=False)
+    quiet = importlib.reload(gunicorn_conf)
+    assert quiet.accesslog is None
+    assert quiet.logconfig_dict["loggers"]["gunicorn.access"]["handlers"] == []
+    formatter = quiet.logconfig_dict["formatters"]["json"]["()"]
+    assert formatter == "youthportal.ops.logs.JSONFormatter"
+    monkeypatch.setenv("YOUTHPORTAL_ACCESS_LOG", "-")
+    asked = importlib.reload(gunicorn_conf)
+    assert asked.logconfig_dict["loggers"]["gunicorn.access"]["handlers"] == ["console"]
+    monkeypatch.delenv("YOUTHPORTAL_ACCESS_LOG")
+    monkeypatch.delenv("YOUTHPORTAL_ENV")
+    assert importlib.reload(gunicorn_conf).logconfig_dict == {}

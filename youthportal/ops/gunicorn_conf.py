@@ -44,13 +44,23 @@ if os.environ.get("YOUTHPORTAL_LOG_FORMAT", "json" if _production else "text") =
     # default handlers keep their names and streams, with the portal's formatter. Its loggers
     # stop there, and the root logger is left to the portal (one line per record).
     logconfig_dict = {
-        "root": {"level": "INFO", "handlers": []},
-        "loggers": {
-            "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
-            "gunicorn.access": {"level": "INFO", "handlers": ["console"], "propagate": False},
-        },
         "version": 1,
         "disable_existing_loggers": False,
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {
+                "level": loglevel.upper(),
+                "handlers": ["error_console"],
+                "propagate": False,
+            },
+            # gunicorn turns its access log on whenever logconfig_dict is set: it gets a
+            # handler only when YOUTHPORTAL_ACCESS_LOG asks for one.
+            "gunicorn.access": {
+                "level": "INFO",
+                "handlers": {None: [], "-": ["console"]}.get(accesslog, ["access_file"]),
+                "propagate": False,
+            },
+        },
         "formatters": {"json": {"()": "youthportal.ops.logs.JSONFormatter"}},
         "handlers": {
             "console": {
@@ -65,6 +75,14 @@ if os.environ.get("YOUTHPORTAL_LOG_FORMAT", "json" if _production else "text") =
             },
         },
     }
+    if accesslog not in (None, "-"):
+        logconfig_dict["handlers"]["access_file"] = {
+            "class": "logging.FileHandler",
+            "formatter": "json",
+            "filename": accesslog,
+        }
+else:
+    logconfig_dict = {}  # gunicorn's own plain lines
 # nginx on the same host (or the private network) sets these.
 forwarded_allow_ips = os.environ.get("YOUTHPORTAL_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proc_name = "youthportal"
