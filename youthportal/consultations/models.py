@@ -116,6 +116,18 @@ class Proposal(db.Model):
     )
 
 
+# The "most supported" order of a consultation's proposals, read from the index page by page.
+Index(
+    "ix_proposal_supported",
+    Proposal.consultation_id,
+    Proposal.support_count.desc(),
+    Proposal.created_at,
+    Proposal.id,
+    postgresql_where=Proposal.merged_into_id.is_(None),
+    sqlite_where=Proposal.merged_into_id.is_(None),
+)
+
+
 class ProposalCredit(db.Model):
     """Authors credited on a proposal besides its own author (after a merge)."""
 

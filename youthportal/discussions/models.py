@@ -83,6 +83,19 @@ class Comment(db.Model):
     )
 
 
+# A thread's top-level comments in page order, so that page 40 of 2,000 comments is read from
+# the index instead of sorting every comment of the thread first.
+Index(
+    "ix_comment_thread_top_level",
+    Comment.thread_id,
+    Comment.is_opening.desc(),
+    Comment.created_at,
+    Comment.id,
+    postgresql_where=Comment.parent_id.is_(None),
+    sqlite_where=Comment.parent_id.is_(None),
+)
+
+
 class CommentRevision(db.Model):
     """Earlier texts of an edited comment, for moderators."""
 

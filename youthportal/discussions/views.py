@@ -38,7 +38,11 @@ REACTION_LABELS = {
 
 @bp.context_processor
 def _labels():
-    return {"moderation_labels": STATUS_LABELS, "reaction_labels": REACTION_LABELS}
+    # Translated once per page, not once per comment and reaction.
+    return {
+        "moderation_labels": STATUS_LABELS,
+        "reaction_labels": {key: str(label) for key, label in REACTION_LABELS.items()},
+    }
 
 
 def _space_or_404(subject_type: str, subject_id: int):

@@ -23,6 +23,10 @@ from youthportal.polls.voting import published_option_ids, scale_points
 
 # A live count is kept this long at most (seconds); it is replaced as soon as a ballot comes in.
 LIVE_RESULTS_TTL = 3600
+# While a poll runs, its turnout line ("12 of 480 members") may use an audience counted this
+# long ago (seconds): counting a national audience costs a scan of the members. The quorum is
+# decided on the size frozen at closing, never on this.
+RUNNING_AUDIENCE_TTL = 300
 
 
 def turnout(poll: Poll) -> int:
@@ -126,6 +130,16 @@ def current(poll: Poll) -> dict:
     result = count(poll)
     shared().set(key, (ballots, result), LIVE_RESULTS_TTL)
     return result
+
+
+def current_kept(poll: Poll) -> dict:
+    """current(), committed when this very call counted a poll that has just closed (its
+    frozen count is kept); otherwise nothing was written and nothing is committed."""
+    closing = poll.tally is None and rules.phase(poll) == rules.Phase.CLOSED
+    tally = current(poll)
+    if closing:
+        db.session.commit()
+    return tally
 
 
 def close(poll: Poll) -> dict:
@@ -254,7 +268,11 @@ def quorum(poll: Poll) -> Quorum:
     """Turnout and audience as frozen at closing, or as they are now while it runs."""
     size = poll.audience_size
     if size is None:
-        size = audiences.size(rules.audience_of(poll))
+        key = f"poll-audience:{poll.id}"
+        size = shared().get(key)
+        if size is None:
+            size = audiences.size(rules.audience_of(poll))
+            shared().set(key, size, RUNNING_AUDIENCE_TTL)
     frozen = (poll.tally or {}).get("turnout")
     return Quorum(poll.quorum_percent, frozen if frozen is not None else turnout(poll), size)
 

@@ -280,8 +280,7 @@ def results_page(poll_id: int):
     poll = _poll_or_404(poll_id)
     if not rules.results_visible(current_user, poll):
         return render_template("polls/results_hidden.html", poll=poll), 403
-    tally = results.current(poll)
-    db.session.commit()  # a poll that has just closed keeps its frozen count
+    tally = results.current_kept(poll)
     options = results.options_by_id(poll)
     return render_template(
         "polls/results.html",
@@ -339,8 +338,7 @@ def results_csv(poll_id: int):
     poll = _poll_or_404(poll_id)
     if not rules.results_visible(current_user, poll):
         abort(403)
-    tally = results.current(poll)
-    db.session.commit()
+    tally = results.current_kept(poll)
     options = results.options_by_id(poll)
     out = io.StringIO()
     writer = csv.writer(out)
@@ -374,8 +372,7 @@ def receipts(poll_id: int):
     poll = _poll_or_404(poll_id)
     if not poll.receipts or rules.phase(poll) != rules.Phase.CLOSED:
         abort(404)
-    results.current(poll)
-    db.session.commit()
+    results.current_kept(poll)
     form = ReceiptForm()
     code = ""
     if request.method == "POST":

@@ -69,7 +69,6 @@ class ReviewItem(db.Model):
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id], lazy="joined")
 
     __table_args__ = (
-        Index("ix_review_item_queue", "state", "urgent", "opened_at"),
         Index("ix_review_item_content", "content_type", "content_id"),
         # At most one open item per piece of content, even when two reports race.
         Index(
@@ -81,6 +80,16 @@ class ReviewItem(db.Model):
             postgresql_where=text("state = 'open'"),
         ),
     )
+
+
+# The review queue's order (urgent first, then the oldest), read from the index.
+Index(
+    "ix_review_item_queue",
+    ReviewItem.state,
+    ReviewItem.urgent.desc(),
+    ReviewItem.opened_at,
+    ReviewItem.id,
+)
 
 
 class FlagReason(enum.StrEnum):

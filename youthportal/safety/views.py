@@ -1,7 +1,17 @@
 """Moderation pages: reporting content, the review queue and its decisions, a member's own
 moderation page, sanctions and appeals, and the calm help page after an urgent disclosure."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -124,6 +134,8 @@ def urgent_help():
 def queue():
     urgent_only = request.args.get("show") == "urgent"
     page = paginate(review.queue_stmt(current_user, urgent_only=urgent_only))
+    if not urgent_only:
+        g.review_count = page.total  # the menu's count is this page's: not counted twice
     contents = load_many((item.content_type, item.content_id) for item in page.items)
     return render_template(
         "safety/queue.html", page=page, contents=contents, urgent_only=urgent_only
