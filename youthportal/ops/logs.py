@@ -143,9 +143,10 @@ def _watch_statements(engine) -> None:
 
     @event.listens_for(engine, "after_cursor_execute")
     def _after(conn, cursor, statement, parameters, context, executemany):
-        elapsed = (time.perf_counter() - conn.info.pop("query_started")) * 1000
-        if not has_app_context():
-            return
+        started = conn.info.pop("query_started", None)
+        if started is None or not has_app_context():
+            return  # begun before the listener was attached, or outside the portal
+        elapsed = (time.perf_counter() - started) * 1000
         if has_request_context():
             g.query_ms = g.get("query_ms", 0.0) + elapsed
             g.query_count = g.get("query_count", 0) + 1
